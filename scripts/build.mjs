@@ -1,0 +1,29 @@
+// Bundles each entry point into one ES module under dist/ (run by `npm ci` via `prepare`).
+// Why a bundle: parsing node_modules file by file dominates start-up; code splitting keeps
+// the SDK, JMESPath, YAML and table code out of the paths that do not need them.
+import { build } from 'esbuild';
+import { rmSync } from 'node:fs';
+
+rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+
+await build({
+  entryPoints: {
+    aws: 'src/cli/main.ts',
+    'aws-ipam-emulator': 'src/emulator/bin.ts',
+  },
+  outdir: 'dist',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // the SDK's ES module builds tree-shake far better than its CommonJS ones
+  mainFields: ['module', 'main'],
+  chunkNames: 'chunks/[name]-[hash]',
+  legalComments: 'none',
+  logLevel: 'warning',
+  // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins
+  banner: {
+    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+  },
+});

@@ -1,0 +1,116 @@
+// Entry point of `aws`: runs the CLI's phases in the real CLI's order and is the only place that
+// turns an error into its message and exit code. Heavy modules (SDK, JMESPath, YAML, tables,
+// help) are imported only on the paths that need them.
+import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from './argparse';
+import { CliError, renderError, UsageError, ExitCode, ParamValidationError, Interrupted } from './errors';
+import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, choiceSet } from './parsers';
+import { ec2Operations, topLevelCommands } from '../model/catalog';
+import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
+import { checkGlobals, type Globals } from './globals';
+import { runOperation } from './operation';
+import type { Io } from './io';
+import { processIo } from './io';
+
+const SERVICE = operation.service;
+const OPERATION = operationCliName(operation);
+
+/** Runs one command line; returns the exit code. Never throws. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (error) {
+    const { stdout, stderr, exitCode } = renderError(error);
+    if (stdout) io.stdout(stdout);
+    if (stderr) io.stderr(stderr);
+    if (!(error instanceof CliError) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
+    return exitCode;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+  // 1. The first pass only looks for --profile and --debug; its errors carry its own usage line.
+  parseWith(firstPassCommand, argv, firstPassUsage);
+
+  if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
+    throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+  }
+
+  // 2. Global options and <command>.
+  let main: ParseResult;
+  try {
+    main = parseKnownArgs(
+      specOf(mainCommand(choiceSet(() => [...topLevelCommands, 'help'], [SERVICE, 'help']))),
+      argv,
+    );
+  } catch (error) {
+    if (error instanceof VersionRequested) {
+      const { versionLine } = await import('./version');
+      io.stdout(versionLine(io.env) + '\n');
+      return ExitCode.ok;
+    }
+    throw asUsageError(error);
+  }
+  const globals = main.values as Globals;
+  await checkGlobals(globals, io.env);
+
+  const command = globals.command as string;
+  if (command === 'help') return showHelp(['help'], globals, io);
+  if (command !== SERVICE) throw notProvided(command);
+
+  // 3. <subcommand> of the service.
+  const service = parseWith(
+    () => serviceCommand(SERVICE, choiceSet(() => [...ec2Operations, 'help'], [OPERATION, 'help'])),
+    main.extras,
+  );
+  const subcommand = service.values.operation as string;
+  if (subcommand === 'help') return showHelp([SERVICE, 'help'], globals, io);
+  if (subcommand !== OPERATION) throw notProvided(`${SERVICE} ${subcommand}`);
+
+  // 4. The operation itself.
+  return runOperation(operation, service.extras, globals, io, () => showHelp([SERVICE, OPERATION, 'help'], globals, io));
+}
+
+function parseWith(declare: () => import('commander').Command, args: readonly string[], usage?: string): ParseResult {
+  try {
+    return parseKnownArgs(specOf(declare()), args);
+  } catch (error) {
+    throw asUsageError(error, usage);
+  }
+}
+
+function asUsageError(error: unknown, usage?: string): unknown {
+  if (error instanceof ArgumentParseError) return usage ? new UsageError(error.message, usage) : new UsageError(error.message);
+  return error;
+}
+
+async function showHelp(topic: string[], globals: Globals, io: Io): Promise<number> {
+  const { showHelpPage } = await import('../help/index');
+  return showHelpPage(topic, globals, io);
+}
+
+/** A command the real CLI has but this clone does not provide. */
+function notProvided(name: string): UsageError {
+  return new UsageError(
+    `'aws ${name}' is not provided by this CLI; it implements only 'aws ${SERVICE} ${OPERATION}'.`,
+  );
+}
+
+async function main(): Promise<void> {
+  // The SDK warns about Node versions on stderr; the real CLI prints no such thing.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  process.emitWarning = () => {};
+  const io = processIo();
+  let interrupted = false;
+  process.once('SIGINT', () => {
+    interrupted = true;
+    const { stdout, exitCode } = renderError(new Interrupted());
+    io.stdout(stdout);
+    void io.flush().then(() => process.exit(exitCode));
+  });
+  const code = await run(process.argv.slice(2), io);
+  if (interrupted) return;
+  await io.flush();
+  process.exit(code);
+}
+
+void main();

@@ -1,0 +1,94 @@
+// The operation phase: parse the operation's parameters, read file:// values and the input
+// document, answer --generate-cli-skeleton, then validate, call and print — in the real CLI's order.
+import { parseKnownArgs, ArgumentParseError } from './argparse';
+import { ParamError, UnknownOptionsError, UsageError, ExitCode } from './errors';
+import { cliInputFlags, operationCommand, specOf } from './parsers';
+import type { Globals } from './globals';
+import type { Io } from './io';
+import { flagOf } from '../model/names';
+import type { Operation } from '../model/operation';
+import { loadParamFile, ResourceLoadingError } from '../input/paramfile';
+import { onlyOneCliInput, type InputFormat } from '../input/cli-input';
+import { inputSkeletonJson, inputSkeletonYaml } from '../input/skeleton';
+
+const SKELETON_FLAG = '--generate-cli-skeleton';
+
+export async function runOperation(
+  op: Operation,
+  args: readonly string[],
+  globals: Globals,
+  io: Io,
+  showHelp: () => Promise<number>,
+): Promise<number> {
+  if (args.length === 1 && args[0] === 'help') return showHelp();
+
+  const declared = operationCommand(op, requiredArgsAreOptional(args));
+  const spec = specOf(declared);
+  let parsed;
+  try {
+    parsed = parseKnownArgs(spec, args);
+  } catch (error) {
+    if (error instanceof ArgumentParseError) throw new UsageError(error.message);
+    throw error;
+  }
+  const values = parsed.values;
+  const extras = [...parsed.extras];
+  if (values.help === 'help') return showHelp();
+  if (typeof values.help === 'string') extras.push(values.help);
+  if (extras.length) throw new UnknownOptionsError(extras);
+
+  const destOf = (flag: string) => spec.options.find((o) => o.flag === flag)!.dest;
+
+  // Command-line members in declaration order; file:// values are read here, in that order.
+  const params: Array<[string, unknown]> = [];
+  for (const member of op.input) {
+    const value = values[destOf(flagOf(member.name))];
+    if (value === undefined) continue;
+    params.push([member.name, typeof value === 'string' ? readParamFile(flagOf(member.name), value, io.env) : value]);
+  }
+  const inputs = cliInputFlags
+    .map((flag) => [flag, values[destOf(flag)]] as const)
+    .filter((entry): entry is readonly [(typeof cliInputFlags)[number], string] => typeof entry[1] === 'string');
+  for (const [flag, value] of inputs) readParamFile(flag, value, io.env);
+
+  // The input document fills in what the command line did not set.
+  if (inputs.length > 1) throw onlyOneCliInput();
+  if (inputs.length === 1) {
+    const [flag, raw] = inputs[0]!;
+    const { loadInputDocument } = await import('../input/cli-input');
+    const document = await loadInputDocument(flag.slice('--cli-input-'.length) as InputFormat, raw, io.env);
+    const given = new Set(params.map(([name]) => name));
+    for (const [key, value] of document) if (!given.has(key)) params.push([key, value]);
+  }
+
+  const skeleton = values[destOf(SKELETON_FLAG)] as string | undefined;
+  if (skeleton === 'input') {
+    io.stdout(inputSkeletonJson(op));
+    return ExitCode.ok;
+  }
+  if (skeleton === 'yaml-input') {
+    io.stdout(inputSkeletonYaml(op));
+    return ExitCode.ok;
+  }
+  const { callAndPrint } = await import('./call');
+  return callAndPrint(op, params, globals, io, { stubbed: skeleton === 'output' });
+}
+
+/**
+ * The CLI stops requiring the required parameters when the command line holds the exact word
+ * --cli-input-json / --cli-input-yaml, or --generate-cli-skeleton not followed by `output`.
+ */
+function requiredArgsAreOptional(args: readonly string[]): boolean {
+  if (cliInputFlags.some((flag) => args.includes(flag))) return true;
+  const at = args.indexOf(SKELETON_FLAG);
+  return at !== -1 && args[at + 1] !== 'output';
+}
+
+function readParamFile(flag: string, value: string, env: NodeJS.ProcessEnv): unknown {
+  try {
+    return loadParamFile(value, env) ?? value;
+  } catch (error) {
+    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
+    throw error;
+  }
+}

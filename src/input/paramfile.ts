@@ -1,0 +1,60 @@
+// `file://` and `fileb://` parameter values: the value is replaced by the file's contents
+// (text, or bytes for fileb://), with the real CLI's messages when the file cannot be read.
+import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { PyBytes } from '../util/python';
+import { expandUser, expandVars } from '../util/paths';
+
+/** Raised when a file named by a parameter cannot be read; the caller names the parameter. */
+export class ResourceLoadingError extends Error {}
+
+const prefixes = ['file://', 'fileb://'] as const;
+
+/** The loaded value, or `undefined` when the value does not name a file. */
+export function loadParamFile(value: string, env: NodeJS.ProcessEnv = process.env): string | PyBytes | undefined {
+  const prefix = prefixes.find((p) => value.startsWith(p));
+  if (!prefix) return undefined;
+  const path = expandUser(expandVars(value.slice(prefix.length), env), env, homedir);
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new ResourceLoadingError(`Unable to load paramfile ${value}: ${describeOsError(error, path)}`);
+  }
+  if (prefix === 'fileb://') return new PyBytes(new Uint8Array(data));
+  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    // Python reads text files with universal newlines
+    return text.decode(data).replace(/\r\n?/g, '\n');
+  } catch {
+    throw new ResourceLoadingError(
+      `Unable to load paramfile (${path}), text contents could not be decoded.  If this is a binary file, ` +
+        'please use the fileb:// prefix instead of the file:// prefix.',
+    );
+  }
+}
+
+const errnoText: Record<string, [number, string]> = {
+  ENOENT: [2, 'No such file or directory'],
+  EACCES: [13, 'Permission denied'],
+  EISDIR: [21, 'Is a directory'],
+  ENOTDIR: [20, 'Not a directory'],
+  ENAMETOOLONG: [36, 'File name too long'],
+  ELOOP: [40, 'Too many levels of symbolic links'],
+  EPERM: [1, 'Operation not permitted'],
+  EIO: [5, 'Input/output error'],
+  ENXIO: [6, 'No such device or address'],
+};
+
+/** Python's str() of an OSError: `[Errno 2] No such file or directory: 'nope.txt'`. */
+export function describeOsError(error: unknown, path: string): string {
+  const code = (error as NodeJS.ErrnoException)?.code ?? '';
+  const known = errnoText[code];
+  if (!known) return (error as Error)?.message ?? String(error);
+  const [errno, text] = known;
+  return `[Errno ${errno}] ${text}: ${pyQuote(path)}`;
+}
+
+function pyQuote(path: string): string {
+  return path.includes("'") && !path.includes('"') ? `"${path}"` : `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}

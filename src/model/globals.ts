@@ -1,0 +1,61 @@
+// The global options of the AWS CLI, described once: the parser, help, completion and the
+// auto-prompt read this table. Help texts are the CLI's own option documentation.
+
+export type GlobalKind = 'value' | 'flag';
+
+export interface GlobalOption {
+  /** `--no-x` flags switch the setting `x` off: they store `false` under `x` (see cli/parsers.ts). */
+  readonly flag: string;
+  readonly kind: GlobalKind;
+  readonly choices?: readonly string[];
+  /** Documented type for help (`string`, `integer`, `boolean`). */
+  readonly helpType: 'string' | 'integer' | 'boolean';
+  readonly help: string;
+}
+
+export const outputFormats = ['json', 'text', 'table', 'yaml', 'yaml-stream'] as const;
+export type OutputFormat = (typeof outputFormats)[number];
+
+export const globalOptions: readonly GlobalOption[] = [
+  { flag: '--debug', kind: 'flag', helpType: 'boolean', help: '<p>Turn on debug logging.</p>' },
+  { flag: '--endpoint-url', kind: 'value', helpType: 'string', help: "<p>Override command's default URL with the given URL.</p>" },
+  {
+    flag: '--no-verify-ssl', kind: 'flag', helpType: 'boolean',
+    help: '<p>By default, the AWS CLI uses SSL when communicating with AWS services.  For each SSL connection, the AWS CLI will verify SSL certificates.  This option overrides the default behavior of verifying SSL certificates.</p>',
+  },
+  {
+    flag: '--no-paginate', kind: 'flag', helpType: 'boolean',
+    help: '<p>Disable automatic pagination. If automatic pagination is disabled, the AWS CLI will only make one call, for the first page of results.</p>',
+  },
+  { flag: '--output', kind: 'value', choices: outputFormats, helpType: 'string', help: '<p>The formatting style for command output.</p>' },
+  { flag: '--query', kind: 'value', helpType: 'string', help: '<p>A JMESPath query to use in filtering the response data.</p>' },
+  { flag: '--profile', kind: 'value', helpType: 'string', help: '<p>Use a specific profile from your credential file.</p>' },
+  { flag: '--region', kind: 'value', helpType: 'string', help: '<p>The region to use.  Overrides config/env settings.</p>' },
+  { flag: '--color', kind: 'value', choices: ['on', 'off', 'auto'], helpType: 'string', help: '<p>Turn on/off color output.</p>' },
+  {
+    flag: '--no-sign-request', kind: 'flag', helpType: 'boolean',
+    help: '<p>Do not sign requests.  Credentials will not be loaded if this argument is provided.</p>',
+  },
+  {
+    flag: '--ca-bundle', kind: 'value', helpType: 'string',
+    help: '<p>The CA certificate bundle to use when verifying SSL certificates. Overrides config/env settings.</p>',
+  },
+  {
+    flag: '--cli-read-timeout', kind: 'value', helpType: 'integer',
+    help: '<p>The maximum socket read time in seconds. If the value is set to 0, the socket read will be blocking and not timeout. The default value is 60 seconds.</p>',
+  },
+  {
+    flag: '--cli-connect-timeout', kind: 'value', helpType: 'integer',
+    help: '<p>The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.</p>',
+  },
+  {
+    flag: '--cli-binary-format', kind: 'value', choices: ['base64', 'raw-in-base64-out'], helpType: 'string',
+    help: '<p>The formatting style to be used for binary blobs. The default format is base64. The base64 format expects binary blobs to be provided as a base64 encoded string. The raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary values must be passed literally. When providing contents from a file that map to a binary blob ``fileb://`` will always be treated as binary and use the file contents directly regardless of the ``cli-binary-format`` setting. When using ``file://`` the file contents will need to properly formatted for the configured ``cli-binary-format``.</p>',
+  },
+  { flag: '--no-cli-pager', kind: 'flag', helpType: 'boolean', help: '<p>Disable cli pager for output.</p>' },
+  { flag: '--cli-auto-prompt', kind: 'flag', helpType: 'boolean', help: '<p>Automatically prompt for CLI input parameters.</p>' },
+  { flag: '--no-cli-auto-prompt', kind: 'flag', helpType: 'boolean', help: '<p>Disable automatically prompt for CLI input parameters.</p>' },
+];
+
+/** `--version` is a global option too, but it acts instead of storing a value. */
+export const versionOption = { flag: '--version', help: '<p>Display the version of this tool.</p>' } as const;

@@ -1,0 +1,87 @@
+// Spawning the built `aws` binary (and the real AWS CLI) exactly as a user would, in a clean,
+// isolated environment: an empty HOME, no AWS settings from the machine, no instance metadata.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
+export const ourBinary = join(projectRoot, 'bin', 'aws.js');
+export const realAws = '/usr/bin/aws';
+
+export interface RunResult {
+  stdout: string;
+  stderr: string;
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+export interface RunOptions {
+  /** Extra environment; `undefined` values remove a variable. */
+  env?: Record<string, string | undefined>;
+  /** Text for stdin (default: empty stdin). */
+  input?: string;
+  cwd?: string;
+  /** Kill after this many ms (default 30 s). */
+  timeoutMs?: number;
+}
+
+/** A fresh HOME with no AWS configuration. */
+export function emptyHome(): string {
+  return mkdtempSync(join(tmpdir(), 'aws-home-'));
+}
+
+/** The environment every run starts from: nothing inherited that could change the CLI's behaviour. */
+export function baseEnv(home: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: home,
+    LANG: 'C.UTF-8',
+    AWS_CONFIG_FILE: join(home, '.aws', 'config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_PAGER: '',
+  };
+}
+
+export function runCommand(argv: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  const home = options.env?.HOME ?? emptyHome();
+  const env: Record<string, string> = baseEnv(home);
+  for (const [k, v] of Object.entries(options.env ?? {})) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(argv[0]!, argv.slice(1), { env, cwd: options.cwd ?? home, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
+    const timer = setTimeout(() => child.kill('SIGKILL'), options.timeoutMs ?? 30_000);
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      resolvePromise({
+        stdout: Buffer.concat(out).toString('utf8'),
+        stderr: Buffer.concat(err).toString('utf8'),
+        code,
+        signal,
+      });
+    });
+    child.stdin.on('error', () => {});
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs our `aws` (node bin/aws.js). */
+export function runOurs(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runCommand([process.execPath, ourBinary, ...args], options);
+}
+
+/** Runs the real AWS CLI v2 (Debian `awscli`, 2.9.19). */
+export function runReal(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+  return runCommand([realAws, ...args], options);
+}
+
+export const haveRealAws = existsSync(realAws);

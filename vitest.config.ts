@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
+    // the tests spawn real processes; two cores, so keep parallelism modest
+    pool: 'forks',
+    maxWorkers: 2,
+  },
+});
