@@ -10,6 +10,7 @@ import { createSession, requireProfile } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
 import { GeneralError } from './errors';
+import { writeOutput } from '../terminal/pager';
 
 export async function callAndPrint(
   op: Operation,
@@ -45,7 +46,7 @@ export async function callAndPrint(
     color: (globals.color ?? 'auto') as 'on' | 'off' | 'auto',
     isTty: io.stdoutIsTty,
   });
-  io.stdout(rendered.text);
+  await writeOutput(rendered.text, { cliPager: globals.cliPager, profilePager: session.get('cli_pager') }, io);
   if (rendered.error) throw rendered.error;
   return ExitCode.ok;
 }
