@@ -10,6 +10,7 @@ import { checkGlobals, type Globals } from './globals';
 import { runOperation } from './operation';
 import type { Io } from './io';
 import { processIo } from './io';
+import { promptIfWanted } from '../terminal/autoprompt';
 
 const SERVICE = operation.service;
 const OPERATION = operationCliName(operation);
@@ -27,13 +28,14 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
-async function dispatch(argv: readonly string[], io: Io): Promise<number> {
+async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   // 1. The first pass only looks for --profile and --debug; its errors carry its own usage line.
-  parseWith(firstPassCommand, argv, firstPassUsage);
+  parseWith(firstPassCommand, givenArgv, firstPassUsage);
 
-  if (argv.includes('--cli-auto-prompt') && argv.includes('--no-cli-auto-prompt')) {
+  if (givenArgv.includes('--cli-auto-prompt') && givenArgv.includes('--no-cli-auto-prompt')) {
     throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
   }
+  const argv = await promptIfWanted(givenArgv, io);
 
   // 2. Global options and <command>.
   let main: ParseResult;
