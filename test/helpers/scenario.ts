@@ -10,8 +10,8 @@ export interface Scenario {
   readonly name: string;
   readonly args: readonly string[];
   readonly env?: Readonly<Record<string, string>>;
-  /** Files to create, paths relative to HOME. */
-  readonly files?: Readonly<Record<string, string>>;
+  /** Files to create, paths relative to HOME ({{HOME}} in text is replaced; bytes are written as they are). */
+  readonly files?: Readonly<Record<string, string | Uint8Array>>;
   /** Start a fake EC2 endpoint answering these replies in order (then successes). */
   readonly replies?: readonly Reply[];
   readonly stdin?: string;
@@ -38,7 +38,7 @@ export async function runScenario(binary: readonly string[], scenario: Scenario)
   for (const [path, content] of Object.entries(scenario.files ?? {})) {
     const full = join(home, path);
     mkdirSync(dirname(full), { recursive: true });
-    writeFileSync(full, content.replaceAll('{{HOME}}', home));
+    writeFileSync(full, typeof content === 'string' ? content.replaceAll('{{HOME}}', home) : content);
   }
   const server = scenario.replies ? await new FakeEc2().reply(...scenario.replies).start() : undefined;
   const endpoint = server?.url ?? 'http://127.0.0.1:9';
