@@ -16,6 +16,7 @@ import {
   createPool,
   deleteIpam,
   deletePool,
+  deprovision,
   findIpam,
   findPool,
   provision,
@@ -307,6 +308,15 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
         caller,
       );
       return [['ipamPoolCidr', poolCidrShape(record, 'pending-provision')]];
+    },
+  },
+
+  DeprovisionIpamPoolCidr: {
+    mutates: true,
+    schema: structure({ DryRun: dryRun, IpamPoolId: ['IpamPoolId', str], Cidr: ['Cidr', str] }, ['IpamPoolId', 'Cidr']),
+    run(state, input, caller) {
+      const record = deprovision(state, { poolId: input.IpamPoolId as string, cidr: input.Cidr as string }, caller);
+      return [['ipamPoolCidr', poolCidrShape(record, 'pending-deprovision')]];
     },
   },
 

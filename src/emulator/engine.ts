@@ -10,7 +10,7 @@ import type { Caller } from './ipam';
 import { CLIENT_TOKEN_LIMIT, emptyState, type State } from './model';
 import { decodeInput } from './query';
 import { serializeState, type StateStore } from './store';
-import type { XmlElement } from './xml';
+import { pruneXml, type XmlElement } from './xml';
 
 interface Waiter {
   readonly version: number;
@@ -85,7 +85,7 @@ export class Engine {
     const draft = structuredClone(this.state);
     const body = definition.run(draft, input, caller);
     if (token !== undefined) {
-      draft.clientTokens.push({ token, action: request.action, fingerprint, body: JSON.stringify(body) });
+      draft.clientTokens.push({ token, action: request.action, fingerprint, body: JSON.stringify(pruneXml(body)) });
       if (draft.clientTokens.length > CLIENT_TOKEN_LIMIT) draft.clientTokens.splice(0, draft.clientTokens.length - CLIENT_TOKEN_LIMIT);
     }
     this.state = draft;

@@ -437,3 +437,22 @@ export function provision(state: State, input: ProvisionInput, caller: Caller): 
   state.poolCidrs.push(record);
   return record;
 }
+
+/** DeprovisionIpamPoolCidr: takes a CIDR back from a pool (refused while allocations use it). */
+export function deprovision(state: State, input: { poolId: string; cidr: string }, caller: Caller): PoolCidrRecord {
+  const pool = findPool(state, input.poolId);
+  const cidr = requestCidr(input.cidr, pool.addressFamily);
+  const record = poolCidrsOf(state, pool.id).find((c) => c.cidr === formatCidr(cidr));
+  if (!record) throw invalidParameterValue(`The CIDR ${formatCidr(cidr)} is not provisioned to IPAM pool ${pool.id}.`);
+  const inUse = allocationsOf(state, pool.id).some((a) => cidrContains(cidr, parsed(a.cidr)));
+  if (inUse) throw invalidParameterValue(`The CIDR ${record.cidr} has one or more allocations.`);
+  caller.beforeChange();
+  state.poolCidrs = state.poolCidrs.filter((c) => c.id !== record.id);
+  if (pool.sourcePoolId !== undefined) {
+    // a child pool's space returns to its source pool
+    state.allocations = state.allocations.filter(
+      (a) => !(a.poolId === pool.sourcePoolId && a.resourceType === 'ipam-pool' && a.resourceId === pool.id && a.cidr === record.cidr),
+    );
+  }
+  return record;
+}

@@ -94,7 +94,7 @@ export function poolShape(state: State, pool: PoolRecord, lifecycle: Lifecycle):
   ]);
 }
 
-export function poolCidrShape(record: PoolCidrRecord, state: 'pending-provision' | 'provisioned'): XmlElement[] {
+export function poolCidrShape(record: PoolCidrRecord, state: 'pending-provision' | 'provisioned' | 'pending-deprovision'): XmlElement[] {
   return [
     ['cidr', record.cidr],
     ['state', state],

@@ -12,10 +12,16 @@ export function xmlList(name: string, items: readonly XmlElement[][]): XmlElemen
   return [name, items.map((item): XmlElement => ['item', item])];
 }
 
+/** Escapes text content (quotes stay literal, as in EC2's answers; a CR would be lost to XML parsers). */
+/** The same elements without the absent ones (so they survive a JSON round trip). */
+export function pruneXml(elements: readonly XmlElement[]): XmlElement[] {
+  return elements
+    .filter((element) => element[1] !== undefined)
+    .map(([name, value]): XmlElement => [name, Array.isArray(value) ? pruneXml(value) : value]);
+}
+
 export function escapeXml(text: string): string {
-  return text.replace(/[&<>"'\r]/g, (c) =>
-    c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '"' ? '&quot;' : c === "'" ? '&apos;' : '&#13;',
-  );
+  return text.replace(/[&<>\r]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&#13;'));
 }
 
 function render(element: XmlElement, depth: number, out: string[]): void {
