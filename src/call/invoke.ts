@@ -1,48 +1,76 @@
-// The one place that talks to EC2: builds the SDK client from the resolved settings, sends
-// ReleaseIpamPoolAllocation and turns SDK failures into the CLI's errors. Imported lazily so that
+// The one place that talks to EC2 with the SDK: resolves the regional endpoint with the SDK's
+// endpoint rules, builds the request with EC2Client (serialisation, SigV4), sends it through our
+// transport with botocore's retries and parses the answer botocore's way. Imported lazily so
 // skeletons, usage errors and help never load the SDK.
 import { EC2Client, ReleaseIpamPoolAllocationCommand } from '@aws-sdk/client-ec2';
-import { fromNodeProviderChain } from '@aws-sdk/credential-providers';
-import { GeneralError, NoCredentialsError, ServiceError } from '../cli/errors';
+import { GeneralError } from '../cli/errors';
+import type { RetrySettings } from '../config/client-settings';
+import type { Operation } from '../model/operation';
+import type { DebugLog } from './debug';
+import { childText } from './response';
+import { attemptThrough, CapturingHandler, queryCall } from './service-call';
+import type { TransportOptions } from './transport';
+import type { Credentials } from './credentials/types';
 
-export interface CallSettings {
-  readonly region: string;
-  readonly endpointUrl?: string;
-  readonly profile?: string;
-  readonly signRequest: boolean;
-}
+const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
-export async function releaseIpamPoolAllocation(
-  operationName: string,
-  params: Record<string, unknown>,
-  settings: CallSettings,
-): Promise<Record<string, unknown>> {
-  const client = new EC2Client({
-    region: settings.region,
-    endpoint: settings.endpointUrl,
-    credentials: settings.signRequest ? fromNodeProviderChain({ profile: settings.profile }) : undefined,
-    ...(settings.signRequest ? {} : { signer: { sign: async (request: unknown) => request } as never }),
-  });
+/** The EC2 endpoint for a region from the SDK's endpoint rules (FIPS / dual-stack variants included). */
+export function resolveEc2Endpoint(region: string, useFips: boolean, useDualstack: boolean): string {
+  const client = new EC2Client({ region, logger: silentLogger });
   try {
-    const out = await client.send(new ReleaseIpamPoolAllocationCommand(params as never));
-    const { $metadata: _metadata, ...data } = out as unknown as Record<string, unknown>;
-    return data;
+    const { url } = client.config.endpointProvider({ Region: region, UseFIPS: useFips, UseDualStack: useDualstack }, { logger: silentLogger });
+    return url.href.replace(/\/$/, '');
   } catch (error) {
-    throw toCliError(error, operationName, settings);
+    throw new GeneralError((error as Error).message);
   } finally {
     client.destroy();
   }
 }
 
-function toCliError(error: unknown, operationName: string, settings: CallSettings): Error {
-  const e = error as { name?: string; message?: string; $metadata?: unknown; code?: string; $fault?: string };
-  if (e?.name === 'CredentialsProviderError') return new NoCredentialsError();
-  if (e?.$fault === 'client' || e?.$fault === 'server') {
-    return new ServiceError(e.name ?? 'Unknown', e.message || 'Unknown', operationName);
+export interface Ec2CallPlan {
+  readonly region: string;
+  readonly endpointUrl: string;
+  /** undefined for --no-sign-request. */
+  readonly credentials?: Credentials;
+  readonly transport: TransportOptions;
+  readonly retry: RetrySettings;
+  readonly log?: DebugLog;
+}
+
+export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
+  const handler = new CapturingHandler(plan.transport, { unsigned: plan.credentials === undefined, service: 'ec2' });
+  const client = new EC2Client({
+    region: plan.region,
+    endpoint: plan.endpointUrl,
+    // unsigned requests are signed with placeholders whose headers the handler then drops
+    credentials: plan.credentials ?? { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' },
+    requestHandler: handler,
+    maxAttempts: 1,
+    logger: silentLogger,
+  });
+  try {
+    plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
+    const { root } = await queryCall(
+      op.name,
+      () => attemptThrough(handler, () => client.send(new ReleaseIpamPoolAllocationCommand(params as never))),
+      plan.retry,
+      plan.log,
+    );
+    return parseOutput(op, root);
+  } finally {
+    client.destroy();
   }
-  if (e?.code === 'ECONNREFUSED' || e?.code === 'ENOTFOUND' || e?.code === 'ECONNRESET') {
-    const url = (settings.endpointUrl ?? `https://ec2.${settings.region}.amazonaws.com`).replace(/\/?$/, '/');
-    return new GeneralError(`Could not connect to the endpoint URL: "${url}"`);
+}
+
+/** The output members botocore reads from the EC2 answer (serialised with a lower-case first letter). */
+function parseOutput(op: Operation, root: Parameters<typeof childText>[0]): Record<string, unknown> {
+  const output: Record<string, unknown> = {};
+  for (const member of op.output) {
+    const value = childText(root, member.name[0]!.toLowerCase() + member.name.slice(1));
+    if (value === undefined) continue;
+    if (member.type === 'boolean') output[member.name] = value === 'true';
+    else if (member.type === 'integer') output[member.name] = Number.parseInt(value ?? '', 10);
+    else output[member.name] = value ?? '';
   }
-  return new GeneralError(e?.message ?? String(error));
+  return output;
 }

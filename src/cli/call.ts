@@ -1,16 +1,18 @@
-// The last phase: resolve where and how to call, validate the parameters, call EC2 (or, for
+// The last phase: create the client the way botocore does (profile, region, credentials,
+// endpoint — see call/client.ts), validate the parameters, call EC2 (or, for
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
-import { NoRegionError, ExitCode } from './errors';
+import { ExitCode, GeneralError, NoCredentialsError } from './errors';
 import type { Globals } from './globals';
 import type { Io } from './io';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
 import { outputSample } from '../input/skeleton';
-import { createSession, requireProfile } from '../config/session';
+import { createSession } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
-import { GeneralError } from './errors';
 import { writeOutput } from '../terminal/pager';
+import { createEc2Client } from '../call/client';
+import type { DebugLog } from '../call/debug';
 
 export async function callAndPrint(
   op: Operation,
@@ -20,31 +22,37 @@ export async function callAndPrint(
   mode: { stubbed: boolean },
 ): Promise<number> {
   const session = createSession(io.env, globals.profile || undefined);
-  requireProfile(session);
-  const region = globals.region || io.env.AWS_REGION || io.env.AWS_DEFAULT_REGION || session.get('region');
-  if (!region) throw new NoRegionError();
+  const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
+  const client = await createEc2Client(session, globals, io, log);
   validateParameters(op, params);
 
   let response: Record<string, unknown>;
   if (mode.stubbed) {
     response = outputSample(op);
   } else {
-    const { releaseIpamPoolAllocation } = await import('../call/invoke');
-    response = await releaseIpamPoolAllocation(op.name, Object.fromEntries(params), {
-      region,
-      endpointUrl: globals.endpointUrl,
-      profile: session.profileExplicit ? session.profileName : undefined,
-      signRequest: globals.signRequest !== false,
+    if (client.signRequest && !client.credentials) throw new NoCredentialsError();
+    const credentials = client.credentials ? await client.credentials.resolve() : undefined;
+    log?.secret(credentials?.secretAccessKey);
+    log?.secret(credentials?.sessionToken);
+    const { callEc2 } = await import('../call/invoke');
+    response = await callEc2(op, Object.fromEntries(params), {
+      region: client.region,
+      endpointUrl: client.endpointUrl,
+      credentials,
+      transport: client.transport,
+      retry: client.retry,
+      log,
     });
   }
 
-  const format = globals.output ?? io.env.AWS_DEFAULT_OUTPUT ?? session.get('output') ?? 'json';
+  const format = session.output(globals.output);
   if (!(outputFormats as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
   const rendered = await renderResponse(response, {
     format: format as OutputFormat,
     query: globals.query,
     color: (globals.color ?? 'auto') as 'on' | 'off' | 'auto',
     isTty: io.stdoutIsTty,
+    title: op.name,
   });
   await writeOutput(rendered.text, { cliPager: globals.cliPager, profilePager: session.get('cli_pager') }, io);
   if (rendered.error) throw rendered.error;

@@ -11,6 +11,7 @@ import { runOperation } from './operation';
 import type { Io } from './io';
 import { processIo } from './io';
 import { promptIfWanted } from '../terminal/autoprompt';
+import { initializeSession, loadConfigFiles } from '../config/session';
 
 const SERVICE = operation.service;
 const OPERATION = operationCliName(operation);
@@ -31,6 +32,8 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   // 1. The first pass only looks for --profile and --debug; its errors carry its own usage line.
   parseWith(firstPassCommand, givenArgv, firstPassUsage);
+  // The CLI reads the config and credentials files right after the first pass (even for --version).
+  loadConfigFiles(io.env);
 
   if (givenArgv.includes('--cli-auto-prompt') && givenArgv.includes('--no-cli-auto-prompt')) {
     throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
@@ -54,6 +57,8 @@ async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   }
   const globals = main.values as Globals;
   await checkGlobals(globals, io.env);
+  // session-initialized: settings the CLI checks before it looks at the command
+  initializeSession(io.env, globals.profile || undefined);
 
   const command = globals.command as string;
   if (command === 'help') return showHelp(['help'], globals, io);

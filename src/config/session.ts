@@ -1,11 +1,15 @@
-// The resolved configuration of one run: which profile, and the settings of that profile from
-// the config file and the credentials file, as botocore's session sees them.
+// The configuration of one run as botocore's session sees it: the config and credentials files
+// (parsed once, right after the first-pass parser, as the real CLI does), the profile in
+// effect, and the settings of that profile. Every setting the CLI resolves from the
+// environment and the profile is read through here, in the same order of precedence.
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { GeneralError } from '../cli/errors';
+import { GeneralError, ConfigurationError } from '../cli/errors';
 import { expandUser, expandVars } from '../util/paths';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
+import { shlexSplit } from './shlex';
+
+export type Profile = ReadonlyMap<string, IniValue>;
 
 export class ProfileNotFoundError extends GeneralError {
   constructor(readonly profile: string) {
@@ -13,78 +17,248 @@ export class ProfileNotFoundError extends GeneralError {
   }
 }
 
-export interface Session {
-  readonly env: NodeJS.ProcessEnv;
-  /** The profile name in effect (`default` when none was chosen). */
-  readonly profileName: string;
-  /** Whether the profile was chosen explicitly (--profile or AWS_PROFILE). */
-  readonly profileExplicit: boolean;
-  readonly configPath: string;
-  readonly credentialsPath: string;
-  /** Settings of the profile from the config file, or undefined when it has no section. */
-  profileConfig(): ReadonlyMap<string, IniValue> | undefined;
-  /** Settings of the profile from the credentials file. */
-  profileCredentials(): ReadonlyMap<string, IniValue> | undefined;
-  /** All sections of the config file. */
-  configSections(): IniSections;
-  /** A scalar setting of the profile (config file), e.g. `region`, `output`. */
-  get(name: string): string | undefined;
+export class ConfigParseError extends GeneralError {
+  constructor(path: string) {
+    super(`Unable to parse config file: ${path}`);
+  }
 }
 
+/** The config file mapped botocore's way, with the credentials file's sections merged into the profiles. */
+export interface FullConfig {
+  readonly profiles: ReadonlyMap<string, Profile>;
+  readonly ssoSessions: ReadonlyMap<string, Profile>;
+  readonly services: ReadonlyMap<string, Profile>;
+}
+
+const parsedFiles = new Map<string, IniSections | undefined>();
+
+/** botocore's raw_config_parse: undefined when the path is not a file (ConfigNotFound). */
+export function rawConfigParse(path: string, env: NodeJS.ProcessEnv): IniSections | undefined {
+  const resolved = expandPath(path, env);
+  if (parsedFiles.has(resolved)) return parsedFiles.get(resolved);
+  let sections: IniSections | undefined;
+  if (isFile(resolved)) {
+    let text: string | undefined;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(resolved));
+    } catch (error) {
+      // configparser skips files it cannot open; bytes that are not UTF-8 are a parse error
+      if (error instanceof TypeError) throw new ConfigParseError(resolved);
+    }
+    try {
+      sections = parseIni(text ?? '');
+    } catch (error) {
+      if (error instanceof IniParseError) throw new ConfigParseError(resolved);
+      throw error;
+    }
+  }
+  parsedFiles.set(resolved, sections);
+  return sections;
+}
+
+/** botocore's build_profile_map: `[profile x]` → x, `[default]`, `[sso-session x]`, `[services x]`. */
+export function buildProfileMap(sections: IniSections | undefined): FullConfig {
+  const profiles = new Map<string, Profile>();
+  const ssoSessions = new Map<string, Profile>();
+  const services = new Map<string, Profile>();
+  for (const [name, values] of sections ?? []) {
+    const target = name.startsWith('profile')
+      ? profiles
+      : name.startsWith('sso-session')
+        ? ssoSessions
+        : name.startsWith('services')
+          ? services
+          : undefined;
+    if (target) {
+      const second = secondWord(name);
+      if (second !== undefined) target.set(second, values);
+    } else if (name === 'default') {
+      profiles.set(name, values);
+    }
+  }
+  return { profiles, ssoSessions, services };
+}
+
+function secondWord(sectionName: string): string | undefined {
+  try {
+    const parts = shlexSplit(sectionName);
+    return parts.length === 2 ? parts[1] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+export function expandPath(path: string, env: NodeJS.ProcessEnv): string {
+  return expandUser(expandVars(path, env), env, homedir);
+}
+
+/** Python's `bool`-ish reading of a setting: only "true" (any case) is true. */
+export function ensureBoolean(value: string | boolean | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  return typeof value === 'boolean' ? value : value.toLowerCase() === 'true';
+}
+
+export interface SessionOptions {
+  /** --profile (an empty value counts as not given, as in the CLI). */
+  readonly profile?: string;
+}
+
+export class Session {
+  readonly configFile: string;
+  readonly credentialsFile: string;
+  private full?: FullConfig;
+
+  constructor(
+    readonly env: NodeJS.ProcessEnv,
+    private readonly options: SessionOptions = {},
+  ) {
+    this.configFile = env.AWS_CONFIG_FILE ?? '~/.aws/config';
+    this.credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials';
+  }
+
+  /** The profile set with --profile (which also turns off the environment-variable credentials). */
+  get explicitProfile(): string | undefined {
+    return this.options.profile || undefined;
+  }
+
+  /** botocore's `profile` variable: --profile, AWS_PROFILE, AWS_DEFAULT_PROFILE (an empty value counts). */
+  get profileVariable(): string | undefined {
+    return this.explicitProfile ?? this.env.AWS_PROFILE ?? this.env.AWS_DEFAULT_PROFILE;
+  }
+
+  /** The profile whose settings and credentials are used. */
+  get profileName(): string {
+    return this.profileVariable || 'default';
+  }
+
+  /** Parses both files (the CLI does this at start-up; parse errors surface there). */
+  fullConfig(): FullConfig {
+    if (this.full) return this.full;
+    const config = buildProfileMap(rawConfigParse(this.configFile, this.env));
+    const profiles = new Map(config.profiles);
+    for (const [name, values] of rawConfigParse(this.credentialsFile, this.env) ?? []) {
+      const existing = profiles.get(name);
+      profiles.set(name, existing ? new Map([...existing, ...values]) : values);
+    }
+    this.full = { ...config, profiles };
+    return this.full;
+  }
+
+  /** Only the config file's profiles (botocore's ConfigProvider reads just that file). */
+  configFileProfiles(): ReadonlyMap<string, Profile> {
+    return buildProfileMap(rawConfigParse(this.configFile, this.env)).profiles;
+  }
+
+  /** Only the credentials file's sections, by raw section name. */
+  credentialsFileSections(): IniSections | undefined {
+    return rawConfigParse(this.credentialsFile, this.env);
+  }
+
+  /** The settings of the profile in effect; a chosen profile that does not exist is an error. */
+  scopedConfig(): Profile {
+    const name = this.profileVariable;
+    const profiles = this.fullConfig().profiles;
+    if (name === undefined) return profiles.get('default') ?? new Map();
+    const profile = profiles.get(name);
+    if (!profile) throw new ProfileNotFoundError(name);
+    return profile;
+  }
+
+  /** A scalar setting of the profile in effect (nested sections are not scalars). */
+  get(key: string): string | undefined {
+    const value = this.scopedConfig().get(key);
+    return typeof value === 'string' ? value : undefined;
+  }
+
+  /** A setting with botocore's precedence: the first environment variable present, then the profile. */
+  variable(envNames: readonly string[], key?: string): string | undefined {
+    for (const name of envNames) if (this.env[name] !== undefined) return this.env[name];
+    return key === undefined ? undefined : this.get(key);
+  }
+
+  // ----- settings the CLI itself defines (awscli/clidriver.py's chains) -----
+
+  /** --region, AWS_REGION, AWS_DEFAULT_REGION, the profile's `region` (IMDS is asked by the caller). */
+  region(cliRegion: string | undefined): string | undefined {
+    if (cliRegion !== undefined) return cliRegion;
+    return this.variable(['AWS_REGION', 'AWS_DEFAULT_REGION'], 'region');
+  }
+
+  /** --output, AWS_DEFAULT_OUTPUT, the profile's `output`, json. */
+  output(cliOutput: string | undefined): string {
+    return cliOutput ?? this.variable(['AWS_DEFAULT_OUTPUT'], 'output') ?? 'json';
+  }
+
+  /** AWS_PAGER, the profile's `cli_pager`, PAGER; undefined means the platform default. */
+  pager(): string | undefined {
+    return this.env.AWS_PAGER ?? this.get('cli_pager') ?? this.env.PAGER;
+  }
+
+  /** The profile's `cli_binary_format` or base64. */
+  binaryFormat(): string {
+    return this.get('cli_binary_format') ?? 'base64';
+  }
+
+  /** AWS_CLI_AUTO_PROMPT, the profile's `cli_auto_prompt`, off. */
+  autoPrompt(): string {
+    return this.variable(['AWS_CLI_AUTO_PROMPT'], 'cli_auto_prompt') ?? 'off';
+  }
+
+  /**
+   * The profile's `cli_timestamp_format` (wire or iso8601), checked when the session starts;
+   * an unknown profile does not fail here (the CLI falls back to the default).
+   */
+  timestampFormat(): 'wire' | 'iso8601' {
+    let value: string | undefined;
+    try {
+      value = this.get('cli_timestamp_format');
+    } catch (error) {
+      if (!(error instanceof ProfileNotFoundError)) throw error;
+    }
+    value ??= 'iso8601';
+    if (value !== 'wire' && value !== 'iso8601') {
+      throw new ConfigurationError(`Unknown cli_timestamp_format value: ${value}, valid values are "wire" or "iso8601"`);
+    }
+    return value;
+  }
+
+  /** AWS_CA_BUNDLE or the profile's `ca_bundle`. */
+  caBundle(): string | undefined {
+    return this.variable(['AWS_CA_BUNDLE'], 'ca_bundle');
+  }
+}
+
+let startupSession: Session | undefined;
+
+/**
+ * Called right after the first-pass parser: the real CLI reads both files at that point, so a
+ * file it cannot parse fails every command (even --version) with exit 255.
+ */
+export function loadConfigFiles(env: NodeJS.ProcessEnv): void {
+  startupSession = new Session(env);
+  startupSession.fullConfig();
+}
+
+/**
+ * Called once the global options are parsed (the CLI's session-initialized event): checks the
+ * settings the CLI validates before it looks at the command.
+ */
+export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined): Session {
+  const session = createSession(env, cliProfile);
+  session.timestampFormat();
+  return session;
+}
+
+/** The session for a run; the files are parsed only once per process. */
 export function createSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined): Session {
-  const home = () => env.HOME ?? homedir();
-  const resolvePath = (p: string) => expandUser(expandVars(p, env), env, homedir);
-  const configPath = resolvePath(env.AWS_CONFIG_FILE ?? join(home(), '.aws', 'config'));
-  const credentialsPath = resolvePath(env.AWS_SHARED_CREDENTIALS_FILE ?? join(home(), '.aws', 'credentials'));
-  const profileName = cliProfile ?? env.AWS_PROFILE ?? 'default';
-  let config: IniSections | undefined;
-  let credentials: IniSections | undefined;
-  const configSections = () => (config ??= readIni(configPath));
-  const credentialSections = () => (credentials ??= readIni(credentialsPath));
-  const profileConfig = () =>
-    profileName === 'default'
-      ? (configSections().get('default') ?? configSections().get('profile default'))
-      : configSections().get(`profile ${profileName}`);
-  return {
-    env,
-    profileName,
-    profileExplicit: cliProfile !== undefined || env.AWS_PROFILE !== undefined,
-    configPath,
-    credentialsPath,
-    profileConfig,
-    profileCredentials: () => credentialSections().get(profileName),
-    configSections,
-    get: (name) => {
-      const value = profileConfig()?.get(name);
-      return typeof value === 'string' ? value : undefined;
-    },
-  };
-}
-
-function readIni(path: string): IniSections {
-  try {
-    if (!statSync(path).isFile()) return new Map();
-  } catch {
-    return new Map();
-  }
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    return new Map();
-  }
-  try {
-    return parseIni(text);
-  } catch (error) {
-    if (error instanceof IniParseError) throw new GeneralError(`Unable to parse config file: ${path}`);
-    throw error;
-  }
-}
-
-/** Throws the CLI's error when a chosen profile exists in neither file. */
-export function requireProfile(session: Session): void {
-  if (session.profileName === 'default' && !session.profileExplicit) return;
-  if (session.profileConfig() || session.profileCredentials()) return;
-  if (session.profileName === 'default') return;
-  throw new ProfileNotFoundError(session.profileName);
+  if (startupSession && startupSession.env === env && !cliProfile) return startupSession;
+  return new Session(env, { profile: cliProfile });
 }

@@ -1,0 +1,99 @@
+// What botocore does when the CLI creates the EC2 client, in its order — and so with its first
+// error when several things are wrong: the region (--region, AWS_REGION, AWS_DEFAULT_REGION, the
+// profile, instance metadata) and its format, the CA bundle, the credential chain, the profile's
+// existence, configured endpoints, the missing region, the retry settings, the endpoint URL.
+import { NoRegionError, GeneralError } from '../cli/errors';
+import { timeoutSeconds, type Globals } from '../cli/globals';
+import type { Io } from '../cli/io';
+import {
+  configuredEndpoint,
+  retrySettings,
+  useDualstackEndpoint,
+  useFipsEndpoint,
+  type RetrySettings,
+} from '../config/client-settings';
+import type { Session } from '../config/session';
+import type { DebugLog } from './debug';
+import { isValidEndpointUrl } from './endpoint';
+import type { TransportOptions } from './transport';
+import type { ChainContext, CredentialSource } from './credentials/types';
+
+export interface Ec2Client {
+  readonly region: string;
+  readonly endpointUrl: string;
+  /** undefined with --no-sign-request, or when the chain found nothing (an error only when signing). */
+  readonly credentials?: CredentialSource;
+  readonly signRequest: boolean;
+  readonly transport: TransportOptions;
+  readonly retry: RetrySettings;
+}
+
+const REGION_FORMAT = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
+
+export async function createEc2Client(session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
+  let region = session.region(globals.region);
+  if (region === undefined) {
+    const { imdsSettings, regionFromInstanceMetadata } = await import('./credentials/remote');
+    region = await regionFromInstanceMetadata(imdsSettings(session), credentialTransport(session, globals, io, log));
+  }
+  if (region !== undefined && !REGION_FORMAT.test(region)) {
+    throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
+  }
+  const verify: boolean | string = globals.verifySsl === false ? false : (globals.caBundle ?? session.caBundle() ?? true);
+  const transport: TransportOptions = { ...credentialTransport(session, globals, io, log), verify };
+
+  const signRequest = globals.signRequest !== false;
+  let credentials: CredentialSource | undefined;
+  if (signRequest) {
+    session.scopedConfig();
+    const { resolveCredentialChain } = await import('./credentials/chain');
+    const ctx: ChainContext = {
+      session,
+      region,
+      transport: credentialTransport(session, globals, io, log),
+      retry: () => retrySettings(session),
+      log,
+      prompt: async (question) => (await import('./prompt')).getpass(question, io.stderr),
+    };
+    credentials = await resolveCredentialChain(ctx);
+  }
+  session.scopedConfig();
+
+  const configured = globals.endpointUrl ?? configuredEndpoint(session, 'ec2');
+  if (region === undefined) throw new NoRegionError();
+  const retry = retrySettings(session);
+  let endpointUrl = configured;
+  if (endpointUrl === undefined) {
+    const { resolveEc2Endpoint } = await import('./invoke');
+    endpointUrl = resolveEc2Endpoint(region, useFipsEndpoint(session), useDualstackEndpoint(session));
+  }
+  if (!isValidEndpointUrl(endpointUrl)) throw new GeneralError(`Invalid endpoint: ${endpointUrl}`);
+
+  log?.debug('botocore.session', `Profile in effect: ${session.profileName}`);
+  log?.debug('botocore.regions', `Region: ${region}`);
+  log?.debug('botocore.regions', `Endpoint provider result: ${endpointUrl}`);
+  log?.debug('botocore.client', `Retry mode: ${retry.mode}, max attempts: ${retry.maxAttempts}`);
+  log?.debug('botocore.credentials', credentials ? `Credential source: ${credentials.method}` : signRequest ? 'No credentials found' : 'Request signing disabled (--no-sign-request)');
+  return { region, endpointUrl, credentials, signRequest, transport, retry };
+}
+
+/** Transport settings every client shares; STS, SSO and metadata clients verify with AWS_CA_BUNDLE / ca_bundle only. */
+function credentialTransport(session: Session, globals: Globals, io: Io, log?: DebugLog): TransportOptions {
+  const connect = timeoutSeconds(globals.cliConnectTimeout);
+  const read = timeoutSeconds(globals.cliReadTimeout);
+  let verify: boolean | string = true;
+  try {
+    verify = session.caBundle() ?? true;
+  } catch {
+    // an unknown profile is reported where the CLI reports it
+  }
+  return {
+    verify,
+    connectTimeoutMs: connect === undefined ? undefined : connect * 1000,
+    readTimeoutMs: read === undefined ? undefined : read * 1000,
+    env: session.env,
+    useProxies: true,
+    log,
+    warn: io.stderr,
+  };
+}

@@ -1,0 +1,275 @@
+// Sends one HTTP request the way botocore's URLLib3Session does, and fails with its messages:
+// TLS verification against --ca-bundle / AWS_CA_BUNDLE / ca_bundle (or none with
+// --no-verify-ssl, with urllib3's warning), HTTP(S)_PROXY / NO_PROXY (absolute-URI requests
+// for http, CONNECT tunnels for https), and separate connect and read timeouts.
+import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { GeneralError } from '../cli/errors';
+import { maskProxyUrl, proxyFor } from '../config/client-settings';
+import type { RawResponse } from './response';
+import type { DebugLog } from './debug';
+
+/** Connection-level failures; botocore's standard retry mode retries all of them. */
+export class TransportError extends GeneralError {
+  constructor(
+    message: string,
+    /** Timeouts cost more of the retry quota. */
+    readonly isTimeout = false,
+  ) {
+    super(message);
+  }
+}
+
+export interface TransportOptions {
+  /** false: no verification; a string: the CA bundle file; true: the default trust store. */
+  readonly verify: boolean | string;
+  /** Milliseconds; undefined waits for ever (a timeout of 0). */
+  readonly connectTimeoutMs?: number;
+  readonly readTimeoutMs?: number;
+  readonly env: NodeJS.ProcessEnv;
+  /** Whether the environment's proxies apply (the container credentials client ignores them). */
+  readonly useProxies: boolean;
+  readonly log?: DebugLog;
+  /** Where urllib3's InsecureRequestWarning goes. */
+  readonly warn: (text: string) => void;
+}
+
+export interface RawRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body?: string | Uint8Array;
+}
+
+const warnedHosts = new Set<string>();
+
+/** The text Python's warnings module prints for urllib3's InsecureRequestWarning (as the reference CLI shows it). */
+function insecureWarning(host: string): string {
+  return (
+    '/usr/lib/python3/dist-packages/urllib3/connectionpool.py:1065: InsecureRequestWarning: Unverified HTTPS request ' +
+    `is being made to host '${host}'. Adding certificate verification is strongly advised. See: ` +
+    'https://urllib3.readthedocs.io/en/1.26.x/advanced-usage.html#ssl-warnings\n  warnings.warn(\n'
+  );
+}
+
+export async function send(request: RawRequest, options: TransportOptions): Promise<RawResponse> {
+  const url = new URL(request.url);
+  const https = url.protocol === 'https:';
+  const port = Number(url.port || (https ? 443 : 80));
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
+  const started = Date.now();
+
+  let socket: Socket;
+  let target = `${url.pathname}${url.search}`;
+  const headers: Record<string, string> = { ...request.headers };
+  if (proxy) {
+    const proxyUrl = new URL(proxy);
+    const proxyHost = proxyUrl.hostname.replace(/^\[|\]$/g, '');
+    const proxyPort = Number(proxyUrl.port || (proxyUrl.protocol === 'https:' ? 443 : 80));
+    const auth = proxyUrl.username
+      ? `Basic ${Buffer.from(`${decodeURIComponent(proxyUrl.username)}:${decodeURIComponent(proxyUrl.password)}`).toString('base64')}`
+      : undefined;
+    const proxyFailure = () => new TransportError(`Failed to connect to proxy URL: "${maskProxyUrl(proxy)}"`);
+    options.log?.debug('urllib3.connectionpool', `Starting new ${https ? 'HTTPS' : 'HTTP'} connection (1): ${proxyHost}:${proxyPort}`);
+    socket = await tcpConnect(proxyHost, proxyPort, options.connectTimeoutMs, proxyFailure, proxyFailure);
+    if (https) {
+      await tunnel(socket, `${formatHost(host)}:${port}`, auth, options.readTimeoutMs, proxyFailure);
+      socket = await startTls(socket, host, request.url, options);
+    } else {
+      target = request.url;
+      if (auth) headers['Proxy-Authorization'] = auth;
+    }
+  } else {
+    options.log?.debug('urllib3.connectionpool', `Starting new ${https ? 'HTTPS' : 'HTTP'} connection (1): ${host}:${port}`);
+    socket = await tcpConnect(
+      host,
+      port,
+      options.connectTimeoutMs,
+      () => new TransportError(`Could not connect to the endpoint URL: "${request.url}"`),
+      () => new TransportError(`Connect timeout on endpoint URL: "${request.url}"`, true),
+    );
+    if (https) socket = await startTls(socket, host, request.url, options);
+  }
+
+  const response = await exchange(socket, request, target, headers, options.readTimeoutMs);
+  options.log?.debug(
+    'urllib3.connectionpool',
+    `${url.protocol}//${url.host}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
+      ` (${Date.now() - started} ms)`,
+  );
+  return response;
+}
+
+function formatHost(host: string): string {
+  return isIP(host) === 6 ? `[${host}]` : host;
+}
+
+function tcpConnect(
+  host: string,
+  port: number,
+  timeoutMs: number | undefined,
+  refused: () => Error,
+  timedOut: () => Error,
+): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = netConnect({ host, port, noDelay: true });
+    let timer: NodeJS.Timeout | undefined;
+    if (timeoutMs !== undefined) {
+      timer = setTimeout(() => {
+        socket.destroy();
+        reject(timedOut());
+      }, timeoutMs);
+    }
+    socket.once('connect', () => {
+      clearTimeout(timer);
+      socket.removeAllListeners('error');
+      resolve(socket);
+    });
+    socket.once('error', () => {
+      clearTimeout(timer);
+      reject(refused());
+    });
+  });
+}
+
+/** Opens a CONNECT tunnel through an HTTP proxy. */
+function tunnel(socket: Socket, authority: string, auth: string | undefined, timeoutMs: number | undefined, failure: () => Error): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let received = Buffer.alloc(0);
+    const done = (error?: Error) => {
+      socket.removeListener('data', onData);
+      socket.setTimeout(0);
+      if (error) {
+        socket.destroy();
+        reject(error);
+      } else resolve();
+    };
+    const onData = (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const end = received.indexOf('\r\n\r\n');
+      if (end === -1) return;
+      const status = /^HTTP\/\d\.\d (\d{3})/.exec(received.subarray(0, end).toString('latin1'));
+      if (!status || status[1] !== '200') return done(failure());
+      if (received.length > end + 4) socket.unshift(received.subarray(end + 4));
+      done();
+    };
+    socket.on('data', onData);
+    socket.once('error', () => done(failure()));
+    socket.once('end', () => done(failure()));
+    if (timeoutMs !== undefined) socket.setTimeout(timeoutMs, () => done(failure()));
+    socket.write(
+      `CONNECT ${authority} HTTP/1.0\r\nHost: ${authority}\r\n${auth ? `Proxy-Authorization: ${auth}\r\n` : ''}\r\n`,
+    );
+  });
+}
+
+/** TLS over an open socket, verified as botocore does; failures read like Python's ssl errors. */
+async function startTls(socket: Socket, host: string, url: string, options: TransportOptions): Promise<TLSSocket> {
+  const sslError = (detail: string) => new TransportError(`SSL validation failed for ${url} ${detail}`);
+  let ca: Buffer | undefined;
+  if (typeof options.verify === 'string') {
+    try {
+      ca = readFileSync(options.verify);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      throw sslError(code === 'ENOENT' ? '[Errno 2] No such file or directory' : `[Errno 13] Permission denied`);
+    }
+    if (!ca.toString('latin1').includes('-----BEGIN CERTIFICATE-----')) {
+      throw sslError('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
+    }
+  }
+  const tls = await new Promise<TLSSocket>((resolve, reject) => {
+    const secure = tlsConnect({
+      socket,
+      host,
+      ...(isIP(host) ? {} : { servername: host }),
+      ...(ca ? { ca } : {}),
+      rejectUnauthorized: options.verify !== false,
+    });
+    if (options.readTimeoutMs !== undefined) {
+      secure.setTimeout(options.readTimeoutMs, () => {
+        secure.destroy();
+        reject(new TransportError(`Read timeout on endpoint URL: "${url}"`, true));
+      });
+    }
+    secure.once('secureConnect', () => {
+      secure.setTimeout(0);
+      secure.removeAllListeners('error');
+      resolve(secure);
+    });
+    secure.once('error', (error) => reject(sslError(pythonSslDetail(error, host))));
+  });
+  if (options.verify === false && !warnedHosts.has(host)) {
+    warnedHosts.add(host);
+    options.warn(insecureWarning(host));
+  }
+  return tls;
+}
+
+/** Node's TLS error in the words of Python's ssl module (OpenSSL's own strings, Python's framing). */
+function pythonSslDetail(error: Error, host: string): string {
+  const e = error as NodeJS.ErrnoException & { reason?: string };
+  if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const what = isIP(host) ? 'IP address mismatch' : 'Hostname mismatch';
+    return `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${what}, certificate is not valid for '${host}'. (_ssl.c:992)`;
+  }
+  if (e.code && /^[A-Z_]+$/.test(e.code) && !e.code.startsWith('ERR_') && !e.code.startsWith('E')) {
+    return `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${e.message} (_ssl.c:992)`;
+  }
+  if (e.code?.startsWith('ERR_SSL_')) {
+    return `[SSL: ${e.code.slice('ERR_SSL_'.length)}] ${e.reason ?? e.message} (_ssl.c:992)`;
+  }
+  if (e.code === 'ECONNRESET') return '[Errno 104] Connection reset by peer';
+  return e.message;
+}
+
+/** Writes the request on the socket and reads the whole answer. */
+function exchange(
+  socket: Socket,
+  request: RawRequest,
+  target: string,
+  headers: Record<string, string>,
+  readTimeoutMs: number | undefined,
+): Promise<RawResponse> {
+  const closed = () => new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${request.url}".`);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      socket.setTimeout(0);
+      fn();
+    };
+    const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers, setHost: false });
+    if (readTimeoutMs !== undefined) {
+      socket.setTimeout(readTimeoutMs, () => {
+        finish(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
+        req.destroy();
+        socket.destroy();
+      });
+    }
+    req.on('error', () => finish(() => reject(closed())));
+    req.on('response', (res: IncomingMessage) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => finish(() => reject(closed())));
+      res.on('aborted', () => finish(() => reject(closed())));
+      res.on('end', () =>
+        finish(() => {
+          const flat: Record<string, string> = {};
+          for (let i = 0; i < res.rawHeaders.length; i += 2) {
+            const name = res.rawHeaders[i]!.toLowerCase();
+            flat[name] = flat[name] === undefined ? res.rawHeaders[i + 1]! : `${flat[name]}, ${res.rawHeaders[i + 1]}`;
+          }
+          resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks) });
+          socket.destroy();
+        }),
+      );
+    });
+    if (!headers.host && !headers.Host) req.setHeader('Host', new URL(request.url).host);
+    req.end(request.body === undefined ? undefined : Buffer.from(request.body));
+  });
+}
