@@ -95,6 +95,19 @@ async function main(): Promise<number> {
     process.stdout.write(USAGE);
     return 0;
   }
+  // listen for signals before anything else, so a stop request during start-up is not lost; the
+  // listeners stay until exit (removing the last one restores the default action, which could
+  // then kill the process halfway through stopping)
+  let stopRequested = false;
+  let requestStop = () => {
+    stopRequested = true;
+  };
+  const onSignal = () => {
+    if (stopRequested) process.exit(1);
+    requestStop();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
   let credentials: EmulatorCredential[] | undefined;
   try {
     credentials = flags.credentials === undefined ? undefined : loadCredentialsFile(flags.credentials);
@@ -106,21 +119,22 @@ async function main(): Promise<number> {
       credentials,
       log: flags.quiet ? undefined : (line) => process.stderr.write(`${new Date().toISOString()} ${line}\n`),
     });
-    const key = credentials?.[0] ?? DEFAULT_CREDENTIAL;
-    process.stdout.write(
-      `${NAME} listening on ${emulator.url}\n` +
-        `  state file: ${emulator.statePath}\n` +
-        `  key pair:   AWS_ACCESS_KEY_ID=${key.accessKeyId} AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}\n` +
-        `  try:        aws ec2 describe-ipams --endpoint-url ${emulator.url} --region us-east-1\n`,
-    );
     await new Promise<void>((resolve) => {
-      const stop = () => {
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
+      requestStop = () => {
+        stopRequested = true;
         emulator.stop().then(resolve, resolve);
       };
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
+      if (stopRequested) {
+        requestStop();
+        return;
+      }
+      const key = credentials?.[0] ?? DEFAULT_CREDENTIAL;
+      process.stdout.write(
+        `${NAME} listening on ${emulator.url}\n` +
+          `  state file: ${emulator.statePath}\n` +
+          `  key pair:   AWS_ACCESS_KEY_ID=${key.accessKeyId} AWS_SECRET_ACCESS_KEY=${key.secretAccessKey}\n` +
+          `  try:        aws ec2 describe-ipams --endpoint-url ${emulator.url} --region us-east-1\n`,
+      );
     });
     return 0;
   } catch (error) {
