@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulator } from '../../src/emulator/index';
 import { haveRealAws, runOurs, runReal, type RunResult } from '../helpers/cli';
-import { cliEnv, DENIED_KEY, startTestEmulator } from './support';
+import { cliEnv, DENIED_KEY, ec2Client, startTestEmulator } from './support';
 
 let emulator: RunningEmulator;
 
@@ -38,6 +38,8 @@ describe('the real AWS CLI v2 and ours against the emulator', () => {
   });
 
   it('create, provision, allocate, list, release (ours and theirs), dry-run, deprovision, delete', async () => {
+    // the real CLI takes about a second to start, so it runs each command the job needs once,
+    // in parallel where the job allows; incidental extra allocations go through the SDK
     const ipam = json(await real(['create-ipam', '--operating-regions', 'RegionName=us-east-1', '--description', 'cli test'])).Ipam;
     expect(ipam.IpamId).toMatch(/^ipam-0[0-9a-f]{16}$/);
     const pool = json(
@@ -48,22 +50,28 @@ describe('the real AWS CLI v2 and ours against the emulator', () => {
       Cidr: '10.0.0.0/16',
       State: 'pending-provision',
     });
-    const [a, b, c] = await Promise.all(
-      [['--netmask-length', '24'], ['--netmask-length', '24'], ['--cidr', '10.0.5.0/24']].map(async (how) =>
-        json(await real(['allocate-ipam-pool-cidr', '--ipam-pool-id', poolId, ...how])).IpamPoolAllocation,
-      ),
-    );
-    expect([a.Cidr, b.Cidr].sort()).toEqual(['10.0.0.0/24', '10.0.1.0/24']);
-    expect(c).toMatchObject({ Cidr: '10.0.5.0/24', ResourceType: 'custom', ResourceOwner: '123456789012' });
+    const a = json(await real(['allocate-ipam-pool-cidr', '--ipam-pool-id', poolId, '--netmask-length', '24'])).IpamPoolAllocation;
+    expect(a).toEqual({
+      Cidr: '10.0.0.0/24',
+      IpamPoolAllocationId: expect.stringMatching(/^ipam-pool-alloc-0[0-9a-f]{32}$/),
+      ResourceType: 'custom',
+      ResourceOwner: '123456789012',
+    });
+    const { AllocateIpamPoolCidrCommand } = await import('@aws-sdk/client-ec2');
+    const sdk = await ec2Client(emulator.url);
+    const b = (await sdk.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, NetmaskLength: 24 }))).IpamPoolAllocation!;
+    const c = (await sdk.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, Cidr: '10.0.5.0/24' }))).IpamPoolAllocation!;
+    sdk.destroy();
+    expect([b.Cidr, c.Cidr]).toEqual(['10.0.1.0/24', '10.0.5.0/24']);
 
-    const releaseArgs = (x: { Cidr: string; IpamPoolAllocationId: string }) => [
+    const releaseArgs = (x: { Cidr?: string; IpamPoolAllocationId?: string }) => [
       'release-ipam-pool-allocation',
       '--ipam-pool-id',
       poolId,
       '--cidr',
-      x.Cidr,
+      x.Cidr!,
       '--ipam-pool-allocation-id',
-      x.IpamPoolAllocationId,
+      x.IpamPoolAllocationId!,
     ];
     // ours releases one allocation, the real CLI another (same answer); meanwhile a filtered
     // listing and dry runs (with permission, and with the key pair that has none) leave c alone
@@ -76,7 +84,7 @@ describe('the real AWS CLI v2 and ours against the emulator', () => {
     ]);
     expect(oursReleased).toMatchObject({ stdout: SUCCESS, stderr: '', code: 0 });
     expect(realReleased).toMatchObject({ stdout: SUCCESS, stderr: '', code: 0 });
-    expect(json(filtered).IpamPoolAllocations).toEqual([c]);
+    expect(json(filtered).IpamPoolAllocations).toEqual([{ Cidr: '10.0.5.0/24', IpamPoolAllocationId: c.IpamPoolAllocationId, ResourceType: 'custom', ResourceOwner: '123456789012' }]);
     expect(dryRun).toMatchObject({
       stdout: '',
       stderr: '\nAn error occurred (DryRunOperation) when calling the ReleaseIpamPoolAllocation operation: Request would have succeeded, but DryRun flag is set.\n',
@@ -86,52 +94,36 @@ describe('the real AWS CLI v2 and ours against the emulator', () => {
     expect(denied.stderr).toMatch(/^\nAn error occurred \(UnauthorizedOperation\) when calling the ReleaseIpamPoolAllocation operation: You are not authorized to perform this operation\. /);
     expect(emulator.state().allocations.filter((x) => x.poolId === poolId).map((x) => x.id)).toEqual([c.IpamPoolAllocationId]);
 
-    // releasing again fails the same way in both; the released space is allocatable again; the
-    // pool cannot go while CIDRs are provisioned (2.9.19 has no --cascade: ipam.test.ts covers
-    // Cascade through the SDK), nor can a CIDR with allocations be deprovisioned
-    const [oursAgain, realAgain, reusedResult, refused, inUse] = await Promise.all([
-      ours(releaseArgs(a)),
-      real(releaseArgs(a)),
-      real(['allocate-ipam-pool-cidr', '--ipam-pool-id', poolId, '--netmask-length', '23']),
-      real(['delete-ipam-pool', '--ipam-pool-id', poolId]),
-      real(['deprovision-ipam-pool-cidr', '--ipam-pool-id', poolId, '--cidr', '10.0.0.0/16']),
-    ]);
+    // releasing again fails the same way in both; ours then releases the last allocation
+    const [oursAgain, realAgain, oursLast] = await Promise.all([ours(releaseArgs(a)), real(releaseArgs(a)), ours(releaseArgs(c))]);
     expect(oursAgain).toMatchObject({ stdout: '', stderr: notFound(a.IpamPoolAllocationId), code: 254 });
     expect(realAgain).toMatchObject({ stdout: '', stderr: notFound(a.IpamPoolAllocationId), code: 254 });
-    const reused = json(reusedResult).IpamPoolAllocation;
-    expect(reused.Cidr).toBe('10.0.0.0/23');
-    expect(refused).toMatchObject({
-      stderr: `\nAn error occurred (DependencyViolation) when calling the DeleteIpamPool operation: The specified action is not valid for ${poolId}. There are one or more pool cidrs provisioned in the pool.\n`,
-      code: 254,
-    });
-    expect(inUse).toMatchObject({
-      stderr: '\nAn error occurred (InvalidParameterValue) when calling the DeprovisionIpamPoolCidr operation: The CIDR 10.0.0.0/16 has one or more allocations.\n',
-      code: 254,
-    });
+    expect(oursLast).toMatchObject({ stdout: SUCCESS, stderr: '', code: 0 });
 
-    for (const result of await Promise.all([ours(releaseArgs(c)), ours(releaseArgs(reused))])) {
-      expect(result).toMatchObject({ stdout: SUCCESS, stderr: '', code: 0 });
-    }
+    // 2.9.19 has no `delete-ipam-pool --cascade` (ipam.test.ts covers Cascade through the SDK):
+    // the pool is emptied with deprovision-ipam-pool-cidr, then deleted
     expect(json(await real(['deprovision-ipam-pool-cidr', '--ipam-pool-id', poolId, '--cidr', '10.0.0.0/16'])).IpamPoolCidr).toMatchObject({
       Cidr: '10.0.0.0/16',
       State: 'pending-deprovision',
     });
     const deleted = json(await real(['delete-ipam-pool', '--ipam-pool-id', poolId])).IpamPool;
-    expect(deleted).toMatchObject({ IpamPoolId: poolId, State: 'delete-in-progress' });
+    expect(deleted).toMatchObject({ IpamPoolId: poolId, State: 'delete-in-progress', Locale: 'us-east-1' });
     expect(emulator.state().pools.map((p) => p.id)).not.toContain(poolId);
-  });
+  }, 180_000);
 
   it('wrong keys and unsigned requests fail as EC2 makes them fail', async () => {
-    const [badSecret, unknownKey, unsigned] = await Promise.all([
-      real(['describe-ipams'], { ...env, AWS_SECRET_ACCESS_KEY: 'wrong' }),
+    const release = ['release-ipam-pool-allocation', '--ipam-pool-id', 'ipam-pool-0123456789abcdef0', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'x'];
+    const [unknownKey, badSecret, unsigned] = await Promise.all([
       real(['describe-ipams'], { ...env, AWS_ACCESS_KEY_ID: 'AKIAUNKNOWN000000000' }),
-      ours(['release-ipam-pool-allocation', '--ipam-pool-id', 'ipam-pool-0123456789abcdef0', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'x', '--no-sign-request']),
+      ours(release, { ...env, AWS_SECRET_ACCESS_KEY: 'wrong' }),
+      ours([...release, '--no-sign-request']),
     ]);
+    expect(unknownKey).toMatchObject({
+      stderr: '\nAn error occurred (AuthFailure) when calling the DescribeIpams operation: AWS was not able to validate the provided access credentials\n',
+      code: 254,
+    });
     expect(badSecret.code).toBe(254);
-    expect(badSecret.stderr).toMatch(/^\nAn error occurred \(SignatureDoesNotMatch\) when calling the DescribeIpams operation: /);
-    expect(unknownKey.stderr).toBe(
-      '\nAn error occurred (AuthFailure) when calling the DescribeIpams operation: AWS was not able to validate the provided access credentials\n',
-    );
+    expect(badSecret.stderr).toMatch(/^\nAn error occurred \(SignatureDoesNotMatch\) when calling the ReleaseIpamPoolAllocation operation: The request signature we calculated/);
     expect(unsigned).toMatchObject({
       stderr: '\nAn error occurred (MissingParameter) when calling the ReleaseIpamPoolAllocation operation: The request must contain the parameter AWSAccessKeyId\n',
       code: 254,

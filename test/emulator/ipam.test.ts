@@ -6,6 +6,7 @@ import {
   CreateIpamPoolCommand,
   DeleteIpamCommand,
   DeleteIpamPoolCommand,
+  DeprovisionIpamPoolCidrCommand,
   DescribeIpamPoolsCommand,
   DescribeIpamScopesCommand,
   DescribeIpamsCommand,
@@ -319,6 +320,21 @@ describe('deleting', () => {
     const gone = await ec2.send(new DeleteIpamCommand({ IpamId: ipamId }));
     expect(gone.Ipam!.State).toBe('delete-in-progress');
     expect((await failure(ec2.send(new DescribeIpamsCommand({ IpamIds: [ipamId] }))))[0]).toBe('InvalidIpamId.NotFound');
+  });
+
+  it('DeprovisionIpamPoolCidr refuses a CIDR with allocations, then takes it back once they are released', async () => {
+    const { poolId } = await poolWithCidr(emulator.url, '10.72.0.0/16');
+    const { IpamPoolAllocation } = await ec2.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, NetmaskLength: 24 }));
+    expect(await failure(ec2.send(new DeprovisionIpamPoolCidrCommand({ IpamPoolId: poolId, Cidr: '10.72.0.0/16' })))).toEqual([
+      'InvalidParameterValue',
+      'The CIDR 10.72.0.0/16 has one or more allocations.',
+      400,
+    ]);
+    await ec2.send(new ReleaseIpamPoolAllocationCommand({ IpamPoolId: poolId, Cidr: IpamPoolAllocation!.Cidr, IpamPoolAllocationId: IpamPoolAllocation!.IpamPoolAllocationId }));
+    const { IpamPoolCidr } = await ec2.send(new DeprovisionIpamPoolCidrCommand({ IpamPoolId: poolId, Cidr: '10.72.0.0/16' }));
+    expect(IpamPoolCidr).toMatchObject({ Cidr: '10.72.0.0/16', State: 'pending-deprovision' });
+    expect((await ec2.send(new GetIpamPoolCidrsCommand({ IpamPoolId: poolId }))).IpamPoolCidrs).toEqual([]);
+    await ec2.send(new DeleteIpamPoolCommand({ IpamPoolId: poolId }));
   });
 
   it('DeleteIpam with Cascade removes pools, CIDRs and allocations', async () => {

@@ -123,7 +123,7 @@ describe('mixed load', () => {
       for (const client of clients) client.destroy();
       await emulator.stop();
     }
-  });
+  }, 120_000);
 });
 
 // --- crashes -----------------------------------------------------------------------------------
@@ -232,7 +232,7 @@ async function crashLane(lane: number, iterations: number): Promise<number> {
 
 describe('crashes', () => {
   it('kill -9 at random moments during writes, 100 times: the state file always loads, is consistent and keeps every acknowledged change', async () => {
-    const kills = await Promise.all([0, 1, 2, 3].map((lane) => crashLane(lane, 25)));
+    const kills = await Promise.all([0, 1].map((lane) => crashLane(lane, 50)));
     expect(kills.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(100);
-  });
+  }, 180_000);
 });
