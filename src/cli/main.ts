@@ -10,7 +10,7 @@ import { checkGlobals, type Globals } from './globals';
 import { runOperation } from './operation';
 import type { Io } from './io';
 import { processIo } from './io';
-import { promptIfWanted } from '../terminal/autoprompt';
+import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
 import { initializeSession, loadConfigFiles } from '../config/session';
 
 const SERVICE = operation.service;
@@ -21,12 +21,16 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     return await dispatch(argv, io);
   } catch (error) {
-    const { stdout, stderr, exitCode } = renderError(error);
-    if (stdout) io.stdout(stdout);
-    if (stderr) io.stderr(stderr);
-    if (!(error instanceof CliError) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
-    return exitCode;
+    return report(error, io);
   }
+}
+
+function report(error: unknown, io: Io): number {
+  const { stdout, stderr, exitCode } = renderError(error);
+  if (stdout) io.stdout(stdout);
+  if (stderr) io.stderr(stderr);
+  if (!(error instanceof CliError) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
+  return exitCode;
 }
 
 async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
@@ -38,8 +42,21 @@ async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   if (givenArgv.includes('--cli-auto-prompt') && givenArgv.includes('--no-cli-auto-prompt')) {
     throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
   }
-  const argv = await promptIfWanted(givenArgv, io);
+  const promptMode = autoPromptMode(givenArgv, io.env);
+  if (promptMode === 'on') return runCommandLine(await promptForCommand(givenArgv, io), io);
+  if (promptMode === 'on-partial') {
+    // Run once with validation messages silenced; prompt only if the command line was refused.
+    const code = await runSilencingValidation(() => runCommandLine(givenArgv, io), (error) => report(error, io));
+    if (code !== ExitCode.usage) return code;
+    const prompted = await promptForCommand(givenArgv, io);
+    parseWith(firstPassCommand, prompted, firstPassUsage);
+    return runCommandLine(prompted, io);
+  }
+  return runCommandLine(givenArgv, io);
+}
 
+/** Phases 2-4 on a command line that passed the first pass. */
+async function runCommandLine(argv: readonly string[], io: Io): Promise<number> {
   // 2. Global options and <command>.
   let main: ParseResult;
   try {
@@ -61,7 +78,7 @@ async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   initializeSession(io.env, globals.profile || undefined);
 
   const command = globals.command as string;
-  if (command === 'help') return showHelp(['help'], globals, io);
+  if (command === 'help') return showHelp(['help'], globals, io, main.extras);
   if (command !== SERVICE) throw notProvided(command);
 
   // 3. <subcommand> of the service.
@@ -90,9 +107,9 @@ function asUsageError(error: unknown, usage?: string): unknown {
   return error;
 }
 
-async function showHelp(topic: string[], globals: Globals, io: Io): Promise<number> {
+async function showHelp(topic: string[], globals: Globals, io: Io, args: readonly string[] = []): Promise<number> {
   const { showHelpPage } = await import('../help/index');
-  return showHelpPage(topic, globals, io);
+  return showHelpPage(topic, globals, io, args);
 }
 
 /** A command the real CLI has but this clone does not provide. */

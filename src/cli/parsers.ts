@@ -8,11 +8,9 @@ import { globalOptions, versionOption } from '../model/globals';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 
-/** The skeleton kinds `--generate-cli-skeleton` accepts; no value means `input`. */
-export const skeletonKinds = ['input', 'output', 'yaml-input'] as const;
+import { cliInputFlags, skeletonKinds } from '../model/cli-params';
 
-/** Options every operation has besides its members (added by the CLI, not the service model). */
-export const cliInputFlags = ['--cli-input-json', '--cli-input-yaml'] as const;
+export { cliInputFlags, skeletonKinds };
 
 /** Usage lines argparse prints for the first pass, built from its own declarations. */
 export const firstPassUsage = 'usage: aws [--profile PROFILE] [--debug]\n';

@@ -1,7 +1,82 @@
-// Auto-prompt (--cli-auto-prompt, AWS_CLI_AUTO_PROMPT, cli_auto_prompt). Issue 5.
+// Auto-prompt: whether to prompt (--cli-auto-prompt, --no-cli-auto-prompt, AWS_CLI_AUTO_PROMPT,
+// the profile's cli_auto_prompt) and the seams cli/main.ts calls. The prompt itself lives in
+// terminal/prompt/ and is loaded only when it is shown.
+import { CliError, ExitCode, GeneralError, ParamValidationError, UsageError } from '../cli/errors';
 import type { Io } from '../cli/io';
+import { parseKnownArgs } from '../cli/argparse';
+import { firstPassCommand, specOf } from '../cli/parsers';
+import { createSession, ProfileNotFoundError } from '../config/session';
 
-/** The command line to run: the one given, or the one the user completed in the prompt. */
-export async function promptIfWanted(argv: readonly string[], _io: Io): Promise<readonly string[]> {
-  return argv;
+export type AutoPromptMode = 'on' | 'on-partial' | 'off';
+
+/** Words that turn the prompt off wherever they appear on the command line. */
+const NO_PROMPT_WORDS = ['help', '--version'];
+
+/** The mode, by the CLI's precedence: help/--version, the two flags, then the configuration. */
+export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv): AutoPromptMode {
+  if (argv.some((word) => NO_PROMPT_WORDS.includes(word))) return 'off';
+  if (argv.includes('--no-cli-auto-prompt')) return 'off';
+  if (argv.includes('--cli-auto-prompt')) return 'on';
+  let configured: string;
+  try {
+    configured = createSession(env, firstPassProfile(argv)).autoPrompt();
+  } catch (error) {
+    // a --profile that does not exist leaves the prompt off (the command then reports it)
+    if (error instanceof ProfileNotFoundError) return 'off';
+    throw error;
+  }
+  const mode = configured.toLowerCase();
+  return mode === 'on' || mode === 'on-partial' ? mode : 'off';
+}
+
+function firstPassProfile(argv: readonly string[]): string | undefined {
+  try {
+    const profile = parseKnownArgs(specOf(firstPassCommand()), argv).values.profile;
+    return typeof profile === 'string' && profile ? profile : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ctrl-C or Ctrl-D in the prompt: the line so far on stderr, exit 130. */
+export class PromptInterrupted extends CliError {
+  readonly exitCode = ExitCode.interrupted;
+  constructor(readonly line: string) {
+    super(line);
+  }
+  render(): string {
+    return `${this.line}\n`;
+  }
+}
+
+/** Shows the prompt, prefilled with the command line; returns the command line to run. */
+export async function promptForCommand(argv: readonly string[], io: Io): Promise<string[]> {
+  const { runPrompt } = await import('./prompt/index');
+  return runPrompt(argv, io);
+}
+
+/** The command line to run: the one given, or (mode `on`) the one completed in the prompt. */
+export async function promptIfWanted(argv: readonly string[], io: Io): Promise<readonly string[]> {
+  return autoPromptMode(argv, io.env) === 'on' ? promptForCommand(argv, io) : argv;
+}
+
+/**
+ * `on-partial`: runs the command once with parameter-validation messages silenced (they are
+ * what the prompt then fixes); returns the exit code, having reported any other error.
+ */
+export async function runSilencingValidation(
+  runCommand: () => Promise<number>,
+  report: (error: unknown) => number,
+): Promise<number> {
+  try {
+    return await runCommand();
+  } catch (error) {
+    if (error instanceof UsageError || error instanceof ParamValidationError) return ExitCode.usage;
+    return report(error);
+  }
+}
+
+/** An error with an empty message (the prompt met the end of a non-terminal stdin). */
+export function endOfInput(): GeneralError {
+  return new GeneralError('');
 }
