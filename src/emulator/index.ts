@@ -86,7 +86,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        // keep-alive connections that finish a request after this point would hold the port open
+        const sweeper = setInterval(() => server.closeIdleConnections(), 100);
+        const deadline = setTimeout(() => server.closeAllConnections(), 5000);
         await closed;
+        clearInterval(sweeper);
+        clearTimeout(deadline);
         await engine.flush();
         store.close();
       })();

@@ -211,6 +211,19 @@ describe('allocations', () => {
     expect(disallowed.IpamPoolAllocation!.Cidr).toBe('10.40.3.128/25');
   });
 
+  it('IPv6 pools allocate IPv6 blocks, printed canonically', async () => {
+    const { Ipam } = await ec2.send(new CreateIpamCommand({}));
+    const { IpamPool } = await ec2.send(new CreateIpamPoolCommand({ IpamScopeId: Ipam!.PrivateDefaultScopeId, AddressFamily: 'ipv6', Locale: 'us-east-1' }));
+    const poolId = IpamPool!.IpamPoolId!;
+    expect(IpamPool!.AllocationMaxNetmaskLength).toBe(128);
+    await ec2.send(new ProvisionIpamPoolCidrCommand({ IpamPoolId: poolId, Cidr: 'fd00:0DB8::/48' }));
+    const first = await ec2.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, NetmaskLength: 56 }));
+    const second = await ec2.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, NetmaskLength: 56 }));
+    expect([first.IpamPoolAllocation!.Cidr, second.IpamPoolAllocation!.Cidr]).toEqual(['fd00:db8::/56', 'fd00:db8:0:100::/56']);
+    const [code] = await failure(ec2.send(new AllocateIpamPoolCidrCommand({ IpamPoolId: poolId, Cidr: '10.0.0.0/24' })));
+    expect(code).toBe('InvalidParameterValue');
+  });
+
   it('GetIpamPoolAllocations filters as the CLI asks', async () => {
     const { poolId } = await poolWithCidr(emulator.url, '10.50.0.0/16');
     const ids: string[] = [];
