@@ -3,8 +3,6 @@
 // terminal/prompt/ and is loaded only when it is shown.
 import { CliError, ExitCode, GeneralError, ParamValidationError, UsageError } from '../cli/errors';
 import type { Io } from '../cli/io';
-import { parseKnownArgs } from '../cli/argparse';
-import { firstPassCommand, specOf } from '../cli/parsers';
 import { createSession, ProfileNotFoundError } from '../config/session';
 
 export type AutoPromptMode = 'on' | 'on-partial' | 'off';
@@ -19,23 +17,15 @@ export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv):
   if (argv.includes('--cli-auto-prompt')) return 'on';
   let configured: string;
   try {
-    configured = createSession(env, firstPassProfile(argv)).autoPrompt();
+    // The CLI decides before it applies --profile: only AWS_PROFILE (or the default profile) counts.
+    configured = createSession(env, undefined).autoPrompt();
   } catch (error) {
-    // a --profile that does not exist leaves the prompt off (the command then reports it)
+    // a profile that does not exist leaves the prompt off (the command then reports it)
     if (error instanceof ProfileNotFoundError) return 'off';
     throw error;
   }
   const mode = configured.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
-}
-
-function firstPassProfile(argv: readonly string[]): string | undefined {
-  try {
-    const profile = parseKnownArgs(specOf(firstPassCommand()), argv).values.profile;
-    return typeof profile === 'string' && profile ? profile : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** Ctrl-C or Ctrl-D in the prompt: the line so far on stderr, exit 130. */
