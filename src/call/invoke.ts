@@ -14,12 +14,34 @@ import type { Credentials } from './credentials/types';
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
+/**
+ * Settings the SDK would otherwise read from the environment and ~/.aws by itself (with its own
+ * rules); the CLI's resolution (config/) has already decided them.
+ */
+export const SDK_DEFAULTS = {
+  useFipsEndpoint: false,
+  useDualstackEndpoint: false,
+  maxAttempts: 1,
+  retryMode: 'standard',
+  defaultsMode: 'legacy',
+  ignoreConfiguredEndpointUrls: true,
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+  disableRequestCompression: true,
+} as const;
+
 /** The EC2 endpoint for a region from the SDK's endpoint rules (FIPS / dual-stack variants included). */
 export function resolveEc2Endpoint(region: string, useFips: boolean, useDualstack: boolean): string {
-  const client = new EC2Client({ region, logger: silentLogger });
+  // botocore fills an empty region into the default partition's template (and then rejects the
+  // URL); the SDK's rules refuse it outright, so resolve a stand-in and take it out again
+  const standIn = 'region-placeholder-0';
+  const client = new EC2Client({ region: region || standIn, logger: silentLogger, ...SDK_DEFAULTS });
   try {
-    const { url } = client.config.endpointProvider({ Region: region, UseFIPS: useFips, UseDualStack: useDualstack }, { logger: silentLogger });
-    return url.href.replace(/\/$/, '');
+    const { url } = client.config.endpointProvider(
+      { Region: region || standIn, UseFIPS: useFips, UseDualStack: useDualstack },
+      { logger: silentLogger },
+    );
+    return url.href.replace(/\/$/, '').replace(standIn, region);
   } catch (error) {
     throw new GeneralError((error as Error).message);
   } finally {
@@ -45,8 +67,8 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
     // unsigned requests are signed with placeholders whose headers the handler then drops
     credentials: plan.credentials ?? { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' },
     requestHandler: handler,
-    maxAttempts: 1,
     logger: silentLogger,
+    ...SDK_DEFAULTS,
   });
   try {
     plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);

@@ -121,6 +121,8 @@ export function errorCodeOf(parsed: ParsedResponse): string | undefined {
 
 /** botocore's ClientError message: `An error occurred (Code) when calling the Op operation[ (reached max retries: N)]: Message`. */
 export function clientError(parsed: ParsedResponse & { ok: false }, operation: string, retriesReached?: number): ServiceError {
+  // botocore looks the code up in a dict of modeled exceptions; a nested (dict) code cannot be a key
+  if (parsed.code instanceof Map) throw new GeneralError("unhashable type: 'dict'");
   const code = parsed.code === undefined ? 'Unknown' : pyStr(parsed.code);
   const message = parsed.message === undefined ? 'Unknown' : pyStr(parsed.message);
   const error = new ServiceError(code, message, operation);

@@ -20,6 +20,8 @@ export class XmlSyntaxError extends Error {
 const NAME_START = /[A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const NAME_CHAR = /[-.0-9\u00B7\u0300-\u036F\u203F-\u2040A-Za-z_:\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]/u;
 const SPACE = new Set([' ', '\t', '\r', '\n']);
+/** Characters XML never allows (expat: "not well-formed (invalid token)"). */
+const INVALID_CHAR = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/;
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 interface Open {
@@ -70,6 +72,7 @@ class Reader {
         this.skipUntil('>', this.pos);
         continue;
       }
+      if (INVALID_CHAR.test(this.s[this.pos]!)) this.fail('not well-formed (invalid token)');
       if (this.s[this.pos] !== '<') this.fail('syntax error');
       if (!NAME_START.test(this.s[this.pos + 1] ?? '')) {
         if (this.pos + 1 >= this.s.length) this.fail('unclosed token');
@@ -81,7 +84,9 @@ class Reader {
     for (;;) {
       this.skipSpace();
       if (this.pos >= this.s.length) return root;
+      if (/^<\?xml[ \t\r\n?]/i.test(this.s.slice(this.pos, this.pos + 6))) this.fail('junk after document element');
       if (this.misc()) continue;
+      if (INVALID_CHAR.test(this.s[this.pos]!)) this.fail('not well-formed (invalid token)');
       this.fail('junk after document element');
     }
   }
@@ -225,6 +230,7 @@ class Reader {
     while (this.pos < this.s.length) {
       const c = this.s[this.pos]!;
       if (c === '<') break;
+      if (INVALID_CHAR.test(c)) this.fail('not well-formed (invalid token)');
       if (c === '&') {
         out += this.reference();
         continue;
@@ -242,21 +248,32 @@ class Reader {
 
   private reference(): string {
     const at = this.pos;
-    const end = this.s.indexOf(';', at);
-    if (end === -1) this.fail(/^&[#A-Za-z0-9_:.-]*$/.test(this.s.slice(at)) ? 'unclosed token' : 'not well-formed (invalid token)', at);
-    const body = this.s.slice(at + 1, end);
-    this.pos = end + 1;
-    if (body.startsWith('#')) {
-      const code = /^#x[0-9a-fA-F]+$/.test(body) ? parseInt(body.slice(2), 16) : /^#[0-9]+$/.test(body) ? parseInt(body.slice(1), 10) : NaN;
-      if (Number.isNaN(code)) this.fail('not well-formed (invalid token)', at);
+    let i = at + 1;
+    const invalid = (where: number): never => this.fail(where >= this.s.length ? 'unclosed token' : 'not well-formed (invalid token)', where >= this.s.length ? at : where);
+    if (this.s[i] === '#') {
+      i++;
+      const hex = this.s[i] === 'x';
+      if (hex) i++;
+      const digits = hex ? /[0-9a-fA-F]/ : /[0-9]/;
+      const first = i;
+      while (i < this.s.length && digits.test(this.s[i]!)) i++;
+      if (i === first || this.s[i] !== ';') invalid(i);
+      const code = parseInt(this.s.slice(first, i), hex ? 16 : 10);
+      this.pos = i + 1;
       if (code === 0 || code > 0x10ffff || (code < 0x20 && ![9, 10, 13].includes(code)) || (code >= 0xd800 && code <= 0xdfff)) {
         this.fail('reference to invalid character number', at);
       }
       return String.fromCodePoint(code);
     }
-    if (!/^[A-Za-z_:][-A-Za-z0-9._:]*$/u.test(body)) this.fail('not well-formed (invalid token)', at);
-    const value = PREDEFINED[body];
+    if (!NAME_START.test(this.s[i] ?? '')) invalid(i);
+    i++;
+    while (i < this.s.length && NAME_CHAR.test(this.s[i]!)) i++;
+    if (this.s[i] !== ';') invalid(i);
+    const name = this.s.slice(at + 1, i);
+    this.pos = i + 1;
+    const value = PREDEFINED[name];
     if (value === undefined) this.fail('undefined entity', at);
     return value;
   }
+
 }

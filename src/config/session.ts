@@ -40,9 +40,10 @@ export function rawConfigParse(path: string, env: NodeJS.ProcessEnv): IniSection
   if (isFile(resolved)) {
     let text: string | undefined;
     try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(resolved));
+      text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(readFileSync(resolved));
     } catch (error) {
-      // configparser skips files it cannot open; bytes that are not UTF-8 are a parse error
+      // configparser skips files it cannot open; bytes that are not UTF-8 are a parse error (a BOM is
+      // kept: Python's utf-8 codec keeps it, and the first header then fails to parse)
       if (error instanceof TypeError) throw new ConfigParseError(resolved);
     }
     try {

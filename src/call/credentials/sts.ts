@@ -58,8 +58,13 @@ function stsClientConfig(ctx: ChainContext, handler: CapturingHandler) {
     ...(endpoint ? { endpoint } : {}),
     ...(stsRegionalEndpoints(ctx.session) === 'legacy' ? { useGlobalEndpoint: true } : {}),
     requestHandler: handler,
-    maxAttempts: 1,
     logger: silentLogger,
+    useFipsEndpoint: false,
+    useDualstackEndpoint: false,
+    maxAttempts: 1,
+    retryMode: 'standard',
+    defaultsMode: 'legacy' as const,
+    ignoreConfiguredEndpointUrls: true,
   };
 }
 
