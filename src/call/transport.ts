@@ -3,7 +3,7 @@
 // --no-verify-ssl, with urllib3's warning), HTTP(S)_PROXY / NO_PROXY (absolute-URI requests
 // for http, CONNECT tunnels for https), and separate connect and read timeouts.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type TLSSocket } from 'node:tls';
+import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../cli/errors';
@@ -212,9 +212,10 @@ async function startTls(socket: Socket, host: string, url: string, options: Tran
 /** Node's TLS error in the words of Python's ssl module (OpenSSL's own strings, Python's framing). */
 function pythonSslDetail(error: Error, host: string): string {
   const e = error as NodeJS.ErrnoException & { reason?: string };
-  if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-    const what = isIP(host) ? 'IP address mismatch' : 'Hostname mismatch';
-    return `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${what}, certificate is not valid for '${host}'. (_ssl.c:992)`;
+  if (e.code === 'ERR_TLS_CERT_ALTNAME_INVALID') return hostnameMismatch(host, (error as { cert?: PeerCertificate }).cert);
+  if (e.code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
+    // Node's OpenSSL settings name an unknown issuer of a lone server certificate differently
+    return '[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: unable to get local issuer certificate (_ssl.c:992)';
   }
   if (e.code && /^[A-Z_]+$/.test(e.code) && !e.code.startsWith('ERR_') && !e.code.startsWith('E')) {
     return `[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: ${e.message} (_ssl.c:992)`;
@@ -224,6 +225,20 @@ function pythonSslDetail(error: Error, host: string): string {
   }
   if (e.code === 'ECONNRESET') return '[Errno 104] Connection reset by peer';
   return e.message;
+}
+
+/** urllib3's own host name check and its CertificateError wording. */
+function hostnameMismatch(host: string, cert: PeerCertificate | undefined): string {
+  const names: string[] = [];
+  for (const entry of (cert?.subjectaltname ?? '').split(', ')) {
+    const m = /^(DNS|IP Address):(.*)$/.exec(entry);
+    if (m) names.push(m[2]!);
+  }
+  if (names.length === 0 && cert?.subject?.CN) names.push(...[cert.subject.CN].flat());
+  const quote = (text: string) => (text.includes("'") && !text.includes('"') ? `"${text}"` : `'${text}'`);
+  if (names.length > 1) return `hostname ${quote(host)} doesn't match either of ${names.map(quote).join(', ')}`;
+  if (names.length === 1) return `hostname ${quote(host)} doesn't match ${quote(names[0]!)}`;
+  return 'no appropriate commonName or subjectAltName fields were found';
 }
 
 /** Writes the request on the socket and reads the whole answer. */

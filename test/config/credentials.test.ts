@@ -146,10 +146,16 @@ describe('assume role through STS', () => {
     expect(ec2.requests).toHaveLength(0);
   });
 
-  test('AWS_ENDPOINT_URL_STS points STS elsewhere; credential_source = Environment', async () => {
-    const sts = await serve(fakeSts());
+  test('environment keys come before assume role', async () => {
     write('.aws/config', '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\ncredential_source = Environment\n');
-    const result = await run([], { ...testKeys, AWS_ENDPOINT_URL_STS: sts.url });
+    expect((await run([], { ...testKeys, AWS_ENDPOINT_URL_STS: 'http://127.0.0.1:1' })).code).toBe(0);
+    expect(signingKey()).toBe(testKeys.AWS_ACCESS_KEY_ID);
+  });
+
+  test('AWS_ENDPOINT_URL_STS points STS elsewhere; credential_source = Environment under --profile', async () => {
+    const sts = await serve(fakeSts());
+    write('.aws/config', '[profile r]\nrole_arn = arn:aws:iam::123456789012:role/r\ncredential_source = Environment\n');
+    const result = await run(['--profile', 'r'], { ...testKeys, AWS_ENDPOINT_URL_STS: sts.url });
     expect(result.code).toBe(0);
     expect(String(sts.seen[0]!.headers.authorization)).toContain(`Credential=${testKeys.AWS_ACCESS_KEY_ID}/`);
     expect(sts.seen[0]!.form.RoleSessionName).toMatch(/^botocore-session-\d+$/);

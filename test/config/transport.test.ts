@@ -70,7 +70,7 @@ describe('TLS', () => {
     const result = await run(['--endpoint-url', `https://localhost:${mismatched.port}`, '--ca-bundle', ca.caFile], { AWS_MAX_ATTEMPTS: '1' });
     expect(result).toMatchObject({
       code: 255,
-      stderr: `\nSSL validation failed for https://localhost:${mismatched.port}/ [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: Hostname mismatch, certificate is not valid for 'localhost'. (_ssl.c:992)\n`,
+      stderr: `\nSSL validation failed for https://localhost:${mismatched.port}/ hostname 'localhost' doesn't match 'other.example'\n`,
     });
   });
 
