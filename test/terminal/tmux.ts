@@ -87,7 +87,7 @@ export class Terminal {
       '-c', this.home,
       ...command,
     );
-    await this.waitFor(/\$ $/m);
+    await this.waitFor(/^\$ ?$/m);
   }
 
   /** Types text as it is (no key names). */
@@ -120,7 +120,7 @@ export class Terminal {
   async clear(): Promise<void> {
     await this.tmux('send-keys', '-t', 'main', 'clear', 'Enter');
     await this.tmux('clear-history', '-t', 'main');
-    await this.waitFor((s) => /^\$ $/.test(s.trim() + ' '));
+    await this.waitFor((s) => s.trim() === '$');
   }
 
   /** The visible screen as text (with escape codes for colours and attributes when asked). */

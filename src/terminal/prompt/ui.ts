@@ -61,6 +61,8 @@ export class PromptSession {
   private readonly screen: Screen;
   private readonly live: LiveValues;
   private finish?: (result: PromptResult) => void;
+  /** Set once the prompt has ended: late events (a lookup's answer) must not draw any more. */
+  private done = false;
 
   constructor(
     private readonly term: PromptTerminal,
@@ -90,6 +92,7 @@ export class PromptSession {
         if (input.isTTY) input.setRawMode(false);
       };
       this.finish = (result) => {
+        this.done = true;
         input.off('keypress', onKey);
         output.off('resize', onResize);
         process.off('exit', restore);
@@ -111,6 +114,14 @@ export class PromptSession {
   // ----- keys -----
 
   private onKey(str: string | undefined, key: Key): void {
+    const sequence = key.sequence ?? '';
+    if (key.meta && /^\x1b[bfd\x7f]$/.test(sequence)) return this.onAlt(sequence[1]!);
+    if (key.name !== 'escape' && (key.meta || sequence.startsWith('\x1b\x1b'))) {
+      // Esc and the key after it arrived together (read as one Alt-key): Esc, then that key
+      this.closeMenu(true);
+      const rest = sequence.slice(1);
+      return this.onKey(rest.length === 1 ? rest : str, { ...key, meta: false, sequence: rest });
+    }
     const name = key.name;
     if (key.ctrl && (name === 'c' || name === 'd')) return this.end(false);
     if (key.ctrl) return this.onControl(name);
@@ -149,7 +160,6 @@ export class PromptSession {
       case 'pagedown':
         return this.scrollPanel(PANEL_ROWS - 2);
     }
-    if (key.meta) return;
     if (str && !/[\x00-\x1f\x7f]/.test(str)) this.insert(str);
   }
 
@@ -176,6 +186,16 @@ export class PromptSession {
     }
   }
 
+  /** Alt-b / Alt-f move by words, Alt-d and Alt-Backspace delete one. */
+  private onAlt(letter: string): void {
+    const wordStart = this.text.slice(0, this.cursor).replace(/\S+\s*$/, '').length;
+    const wordEnd = this.cursor + (/^\s*\S*/.exec(this.text.slice(this.cursor))?.[0].length ?? 0);
+    if (letter === 'b') return this.moveCursor(wordStart);
+    if (letter === 'f') return this.moveCursor(wordEnd);
+    if (letter === 'd') return this.edit(this.text.slice(0, this.cursor) + this.text.slice(wordEnd), this.cursor);
+    return this.edit(this.text.slice(0, wordStart) + this.text.slice(this.cursor), wordStart);
+  }
+
   private onEnter(): void {
     if (!this.menuVisible()) return this.end(true);
     // take what is shown (a previewed suggestion stays) and close the menu; a directory of a
@@ -187,6 +207,7 @@ export class PromptSession {
   }
 
   private end(accepted: boolean): void {
+    if (this.done) return;
     if (accepted) saveToHistory(this.term.historyFile, this.text);
     this.finish?.({ accepted, text: this.text });
   }
@@ -239,7 +260,7 @@ export class PromptSession {
 
   /** A lookup ended: show its values if the menu is still about them. */
   private refresh(): void {
-    if (!this.finish) return;
+    if (!this.finish || this.done) return;
     if (this.selected === -1) {
       this.suggestions = this.compute();
       this.menuOpen = true;
@@ -331,7 +352,7 @@ export class PromptSession {
   // ----- drawing -----
 
   private render(): void {
-    if (!this.finish) return;
+    if (!this.finish || this.done) return;
     const width = this.screen.columns;
     const height = this.screen.rows;
     const color = this.term.color;
