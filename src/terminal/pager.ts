@@ -26,6 +26,11 @@ export function configuredPager(settings: PagerSettings, env: NodeJS.ProcessEnv)
   return pager || undefined;
 }
 
+/** Whether command output will go to a pager process rather than to stdout itself. */
+export function pagesOutput(settings: PagerSettings, io: Io): boolean {
+  return io.stdoutIsTty && configuredPager(settings, io.env) !== undefined;
+}
+
 /** Writes command output (stdout), paging it when the CLI would. */
 export async function writeOutput(text: string, settings: PagerSettings, io: Io): Promise<void> {
   // Like the CLI, start a pager only for output there is (an empty answer opens no empty pager).

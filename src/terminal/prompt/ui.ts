@@ -40,7 +40,8 @@ const KEYS_HELP = [
   'Enter            take the suggestion; with no suggestions open, run the command',
   'Esc              close the suggestions (undoing a suggestion not yet taken)',
   'F1 keys   F3 documentation   F5 sample output   PgUp/PgDn scroll the panel',
-  'Ctrl-A/E start/end  Ctrl-U/K delete before/after  Ctrl-W delete word  Ctrl-C/D cancel',
+  'Ctrl-A/E start/end of line   Alt-B/F word left/right   Ctrl-U/K delete before/after   Ctrl-W delete word',
+  'Ctrl-C/D cancel (nothing runs)',
 ];
 
 export class PromptSession {
