@@ -13,9 +13,16 @@ export async function getpass(question: string, stderr: (text: string) => void):
     fd = undefined;
   }
   if (fd === undefined) {
+    // Python's warning (as the reference CLI's Python prints it), then getpass's own notice
+    stderr(
+      '/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the terminal.\n' +
+        '  passwd = fallback_getpass(prompt, stream)\n',
+    );
     stderr('Warning: Password input may be echoed.\n');
     stderr(question);
-    return readLine(process.stdin);
+    const answer = await readLine(process.stdin);
+    stderr('\n');
+    return answer;
   }
   writeSync(fd, question);
   const input = new ReadStream(fd);

@@ -97,7 +97,7 @@ export async function send(request: RawRequest, options: TransportOptions): Prom
   const response = await exchange(socket, request, target, headers, options.readTimeoutMs);
   options.log?.debug(
     'urllib3.connectionpool',
-    `${url.protocol}//${url.host}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
+    `${url.protocol}//${formatHost(host)}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
       ` (${Date.now() - started} ms)`,
   );
   return response;

@@ -170,8 +170,13 @@ describe('assume role through STS', () => {
       env: { HOME: home, AWS_REGION: 'us-east-1' },
       input: '123456\n',
     });
-    expect(result.code).toBe(0);
-    expect(result.stderr).toContain('Enter MFA code for arn:aws:iam::123456789012:mfa/me: ');
+    expect(result).toMatchObject({
+      code: 0,
+      stdout: SUCCESS,
+      stderr:
+        '/usr/lib/python3.11/getpass.py:91: GetPassWarning: Can not control echo on the terminal.\n  passwd = fallback_getpass(prompt, stream)\n' +
+        'Warning: Password input may be echoed.\nEnter MFA code for arn:aws:iam::123456789012:mfa/me: \n',
+    });
     expect(sts.seen[0]!.form).toMatchObject({ SerialNumber: 'arn:aws:iam::123456789012:mfa/me', TokenCode: '123456' });
   });
 
@@ -210,6 +215,9 @@ describe('SSO', () => {
     expect(sso.seen[0]!.path).toBe('/federation/credentials?role_name=Admin&account_id=123456789012');
     expect(sso.seen[0]!.headers['x-amz-sso_bearer_token']).toBe('sso-access-token-value');
     expect(signingKey()).toBe(ssoKeys.accessKeyId);
+    // the role credentials are cached under the CLI's key
+    const key = sha1(JSON.stringify({ accountId: '123456789012', roleName: 'Admin', startUrl }));
+    expect(readdirSync(join(home, '.aws', 'cli', 'cache'))).toEqual([`${key}.json`]);
   });
 
   test('a token the portal refuses gives the SSO session message', async () => {

@@ -72,8 +72,3 @@ export function pythonJsonDumps(value: unknown, options: { sortKeys?: boolean; c
 function asciiJsonString(text: string): string {
   return JSON.stringify(text).replace(/[\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-
-/** The UTC time as the CLI writes it into cache files: `2024-01-31T12:00:00UTC`. */
-export function cacheTimestamp(date: Date): string {
-  return `${date.toISOString().slice(0, 19)}UTC`;
-}

@@ -244,8 +244,14 @@ function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): Cr
   return deferredSource('sso', () => ssoRoleCredentials(ctx, config));
 }
 
-/** `aws login` sessions (login_session) are not supported by this CLI. */
+/**
+ * `aws login` sessions (login_session): this CLI has no `aws login`, so it never holds such a
+ * session and answers as the CLI does when none was saved.
+ */
 function loginSource(profile: Profile): CredentialSource | undefined {
   if (!profile.has('login_session')) return undefined;
-  throw new GeneralError(`Error loading login token: Unable to load a existing login session for session ${text(profile, 'login_session')}`);
+  throw new GeneralError(
+    `Error loading login session token: Unable to load a existing login session for session ${text(profile, 'login_session')}, ` +
+      "Please reauthenticate with 'aws login'.",
+  );
 }

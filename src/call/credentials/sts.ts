@@ -4,7 +4,9 @@
 // and results are cached in ~/.aws/cli/cache under the CLI's own keys.
 import { configuredEndpoint, stsRegionalEndpoints } from '../../config/client-settings';
 import { attemptThrough, CapturingHandler, queryCall } from '../service-call';
-import { cacheTimestamp, JsonFileCache, pythonJsonDumps, sha1Hex } from './cache';
+import { JsonFileCache, pythonJsonDumps, sha1Hex } from './cache';
+import { childElement, childText } from '../response';
+import type { XmlElement } from '../xml';
 import { parseTimestamp, type ChainContext, type Credentials } from './types';
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
@@ -39,15 +41,21 @@ function readCache(ctx: ChainContext, key: string): Credentials | undefined {
   };
 }
 
-function writeCache(ctx: ChainContext, key: string, credentials: Credentials, roleArnUser?: string): void {
+/** Writes the answer as the CLI caches it (Expiration in ISO form, the account taken from the role ARN). */
+function writeCache(ctx: ChainContext, key: string, credentials: Credentials, root: XmlElement, resultName: string): void {
+  const result = childElement(root, resultName);
+  const user = result ? childElement(result, 'AssumedRoleUser') : undefined;
+  const arn = user ? childText(user, 'Arn') : undefined;
+  const account = typeof arn === 'string' ? /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(arn)?.[1] : undefined;
   JsonFileCache.credentials(ctx.session.env).set(key, {
     Credentials: {
       AccessKeyId: credentials.accessKeyId,
       SecretAccessKey: credentials.secretAccessKey,
       SessionToken: credentials.sessionToken,
-      Expiration: credentials.expiration ? cacheTimestamp(credentials.expiration) : undefined,
+      Expiration: credentials.expiration ? `${credentials.expiration.toISOString().slice(0, 19)}+00:00` : undefined,
+      ...(account ? { AccountId: account } : {}),
     },
-    ...(roleArnUser ? { AssumedRoleUser: { Arn: roleArnUser } } : {}),
+    ...(user ? { AssumedRoleUser: { AssumedRoleId: childText(user, 'AssumedRoleId') ?? undefined, Arn: arn ?? undefined } } : {}),
   });
 }
 
@@ -84,7 +92,7 @@ export async function assumeRole(ctx: ChainContext, source: Credentials, args: A
   const handler = new CapturingHandler(ctx.transport, { service: 'sts', secretBodies: true });
   const params = { ...args, RoleSessionName: args.RoleSessionName ?? `botocore-session-${Math.floor(Date.now() / 1000)}` };
   ctx.log?.debug('botocore.credentials', `Assuming role ${args.RoleArn}`);
-  const { value } = await queryCall(
+  const { root, value } = await queryCall(
     'AssumeRole',
     () =>
       attemptThrough(handler, () =>
@@ -105,7 +113,7 @@ export async function assumeRole(ctx: ChainContext, source: Credentials, args: A
     sessionToken: value!.sessionToken,
     expiration: value!.expiration,
   });
-  writeCache(ctx, key, credentials);
+  writeCache(ctx, key, credentials, root, 'AssumeRoleResult');
   return credentials;
 }
 
@@ -123,7 +131,7 @@ export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIden
   ctx.log?.secret(token);
   const { fromWebToken } = await import('@aws-sdk/credential-providers');
   const handler = new CapturingHandler(ctx.transport, { service: 'sts', secretBodies: true });
-  const { value } = await queryCall(
+  const { root, value } = await queryCall(
     'AssumeRoleWithWebIdentity',
     () =>
       attemptThrough(handler, () =>
@@ -144,6 +152,6 @@ export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIden
     sessionToken: value!.sessionToken,
     expiration: value!.expiration,
   });
-  writeCache(ctx, key, credentials);
+  writeCache(ctx, key, credentials, root, 'AssumeRoleWithWebIdentityResult');
   return credentials;
 }
