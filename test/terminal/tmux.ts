@@ -2,7 +2,7 @@
 // clean environment. Tests type with send-keys and read the screen with capture-pane, polling
 // the screen until what they wait for appears (bounded), never sleeping a fixed time.
 import { execFile, execFileSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -50,19 +50,25 @@ export function script(dir: string, name: string, body: string): string {
 export class Terminal {
   readonly home = mkdtempSync(join(tmpdir(), 'aws-term-home-'));
   readonly bin = binDirectory();
-  private readonly socket = `aws-term-${process.pid}-${++counter}`;
+  /** The tmux server's own socket (a file of ours, removed with the server). */
+  private readonly socket = join(this.home, `tmux-${process.pid}-${++counter}`);
   private commandCount = 0;
 
   private constructor(private readonly options: TerminalOptions) {}
 
   static async start(options: TerminalOptions = {}): Promise<Terminal> {
     const terminal = new Terminal(options);
-    await terminal.open();
+    try {
+      await terminal.open();
+    } catch (error) {
+      await terminal.kill();
+      throw error;
+    }
     return terminal;
   }
 
   private tmux(...args: string[]) {
-    return run('tmux', ['-L', this.socket, '-f', '/dev/null', ...args]);
+    return run('tmux', ['-S', this.socket, '-f', '/dev/null', ...args]);
   }
 
   private async open(): Promise<void> {
@@ -144,5 +150,6 @@ export class Terminal {
 
   async kill(): Promise<void> {
     await this.tmux('kill-server').catch(() => {});
+    rmSync(this.socket, { force: true });
   }
 }
