@@ -31,16 +31,17 @@ export interface Ec2Client {
 const REGION_FORMAT = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
 
 export async function createEc2Client(session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
+  const warnedHosts = new Set<string>();
   let region = session.region(globals.region);
   if (region === undefined) {
     const { imdsSettings, regionFromInstanceMetadata } = await import('./credentials/remote');
-    region = await regionFromInstanceMetadata(imdsSettings(session), credentialTransport(session, globals, io, log));
+    region = await regionFromInstanceMetadata(imdsSettings(session), credentialTransport(session, globals, io, warnedHosts, log));
   }
   if (region !== undefined && !REGION_FORMAT.test(region)) {
     throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
   }
   const verify: boolean | string = globals.verifySsl === false ? false : (globals.caBundle ?? session.caBundle() ?? true);
-  const transport: TransportOptions = { ...credentialTransport(session, globals, io, log), verify };
+  const transport: TransportOptions = { ...credentialTransport(session, globals, io, warnedHosts, log), verify };
 
   const signRequest = globals.signRequest !== false;
   let credentials: CredentialSource | undefined;
@@ -50,7 +51,7 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
     const ctx: ChainContext = {
       session,
       region,
-      transport: credentialTransport(session, globals, io, log),
+      transport: credentialTransport(session, globals, io, warnedHosts, log),
       retry: () => retrySettings(session),
       log,
       prompt: async (question) => (await import('./prompt')).getpass(question, io.stderr),
@@ -78,7 +79,7 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
 }
 
 /** Transport settings every client shares; STS, SSO and metadata clients verify with AWS_CA_BUNDLE / ca_bundle only. */
-function credentialTransport(session: Session, globals: Globals, io: Io, log?: DebugLog): TransportOptions {
+function credentialTransport(session: Session, globals: Globals, io: Io, warnedHosts: Set<string>, log?: DebugLog): TransportOptions {
   const connect = timeoutSeconds(globals.cliConnectTimeout);
   const read = timeoutSeconds(globals.cliReadTimeout);
   let verify: boolean | string = true;
@@ -95,5 +96,6 @@ function credentialTransport(session: Session, globals: Globals, io: Io, log?: D
     useProxies: true,
     log,
     warn: io.stderr,
+    warnedHosts,
   };
 }

@@ -34,6 +34,8 @@ export interface TransportOptions {
   readonly log?: DebugLog;
   /** Where urllib3's InsecureRequestWarning goes. */
   readonly warn: (text: string) => void;
+  /** Hosts already warned about in this run (Python shows a warning once). */
+  readonly warnedHosts: Set<string>;
 }
 
 export interface RawRequest {
@@ -42,8 +44,6 @@ export interface RawRequest {
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
 }
-
-const warnedHosts = new Set<string>();
 
 /** The text Python's warnings module prints for urllib3's InsecureRequestWarning (as the reference CLI shows it). */
 function insecureWarning(host: string): string {
@@ -202,8 +202,8 @@ async function startTls(socket: Socket, host: string, url: string, options: Tran
     });
     secure.once('error', (error) => reject(sslError(pythonSslDetail(error, host))));
   });
-  if (options.verify === false && !warnedHosts.has(host)) {
-    warnedHosts.add(host);
+  if (options.verify === false && !options.warnedHosts.has(host)) {
+    options.warnedHosts.add(host);
     options.warn(insecureWarning(host));
   }
   return tls;

@@ -244,6 +244,8 @@ let startupSession: Session | undefined;
  * file it cannot parse fails every command (even --version) with exit 255.
  */
 export function loadConfigFiles(env: NodeJS.ProcessEnv): void {
+  // one run reads the files once; a new run (tests run several in one process) reads them again
+  parsedFiles.clear();
   startupSession = new Session(env);
   startupSession.fullConfig();
 }
