@@ -31,7 +31,7 @@ import {
   type CredentialSource,
 } from './types';
 
-type Provider = () => Promise<CredentialSource | undefined> | CredentialSource | undefined;
+type Provider = readonly [method: string, load: () => Promise<CredentialSource | undefined> | CredentialSource | undefined];
 
 /** The first credentials the chain finds, or undefined (the "Unable to locate credentials" case). */
 export async function resolveCredentialChain(ctx: ChainContext): Promise<CredentialSource | undefined> {
@@ -39,28 +39,39 @@ export async function resolveCredentialChain(ctx: ChainContext): Promise<Credent
   const explicitProfile = ctx.session.explicitProfile !== undefined;
   const env = ctx.session.env;
   const providers: Provider[] = [
-    ...(explicitProfile ? [] : [() => fromEnvironment(env)]),
-    () => assumeRoleSource(ctx, profileName, [profileName]),
+    ...(explicitProfile ? [] : [['env', () => fromEnvironment(env)] as const]),
+    ['assume-role', () => assumeRoleSource(ctx, profileName, [profileName])],
     ...profileProviders(ctx, profileName, explicitProfile),
-    () => fromEc2CredentialsFile(env),
-    () => fromBotoConfig(env),
-    () => fromContainer(env, ctx.transport),
-    () => fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log),
+    ['ec2-credentials-file', () => fromEc2CredentialsFile(env)],
+    ['boto-config', () => fromBotoConfig(env)],
+    ['container-role', () => fromContainer(env, ctx.transport)],
+    ['iam-role', () => fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log)],
   ];
   if (explicitProfile) ctx.log?.debug('botocore.credentials', 'Skipping environment variable credential check because profile name was explicitly set.');
   return firstOf(ctx, providers);
 }
 
 async function firstOf(ctx: ChainContext, providers: Provider[]): Promise<CredentialSource | undefined> {
-  for (const provider of providers) {
-    const source = await provider();
+  for (const [method, load] of providers) {
+    ctx.log?.debug('botocore.credentials', `Looking for credentials via: ${method}`);
+    const source = await load();
     if (source) {
-      ctx.log?.info('botocore.credentials', `Found credentials via: ${source.method}`);
+      const found = FOUND[source.method]?.(ctx);
+      if (found) ctx.log?.info('botocore.credentials', found);
       return source;
     }
   }
   return undefined;
 }
+
+/** botocore's INFO line when a provider found credentials. */
+const FOUND: Record<string, (ctx: ChainContext) => string> = {
+  env: () => 'Found credentials in environment variables.',
+  'shared-credentials-file': (ctx) => `Found credentials in shared credentials file: ${ctx.session.credentialsFile}`,
+  'config-file': (ctx) => `Credentials found in config file: ${ctx.session.configFile}`,
+  'ec2-credentials-file': () => 'Found credentials in AWS_CREDENTIAL_FILE.',
+  'boto-config': () => 'Found credentials in boto config file.',
+};
 
 function profileOf(ctx: ChainContext, name: string): Profile {
   return ctx.session.fullConfig().profiles.get(name) ?? new Map();
@@ -75,12 +86,12 @@ function text(profile: Profile, key: string): string | undefined {
 function profileProviders(ctx: ChainContext, profileName: string, disableEnv: boolean): Provider[] {
   const profile = () => profileOf(ctx, profileName);
   return [
-    () => webIdentitySource(ctx, profile(), disableEnv),
-    () => ssoSource(ctx, profileName, profile()),
-    () => fromSharedCredentialsFile(ctx, profileName),
-    () => loginSource(profile()),
-    () => fromProcess(profile()),
-    () => fromConfigFile(ctx, profileName),
+    ['assume-role-with-web-identity', () => webIdentitySource(ctx, profile(), disableEnv)],
+    ['sso', () => ssoSource(ctx, profileName, profile())],
+    ['shared-credentials-file', () => fromSharedCredentialsFile(ctx, profileName)],
+    ['login', () => loginSource(profile())],
+    ['custom-process', () => fromProcess(profile(), ctx.session.env)],
+    ['config-file', () => fromConfigFile(ctx, profileName)],
   ];
 }
 

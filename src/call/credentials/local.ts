@@ -4,7 +4,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../cli/errors';
-import { expandPath, rawConfigParse, type Profile } from '../../config/session';
+import { homedir } from 'node:os';
+import { rawConfigParse, type Profile } from '../../config/session';
+import { expandUser } from '../../util/paths';
 import { shlexSplit } from '../../config/shlex';
 import { pyStr } from '../../util/python';
 import {
@@ -72,12 +74,12 @@ export function fromConfigFile(ctx: ChainContext, profileName: string): Credenti
 }
 
 /** credential_process: runs the command (split like a shell would, no shell) and reads its JSON. */
-export function fromProcess(profile: Profile): CredentialSource | undefined {
+export function fromProcess(profile: Profile, env: NodeJS.ProcessEnv): CredentialSource | undefined {
   const command = profile.get('credential_process');
   if (typeof command !== 'string') return undefined;
   const run = (): Credentials => {
     const argv = shlexSplit(command);
-    const result = spawnSync(argv[0] ?? '', argv.slice(1), { stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(argv[0] ?? '', argv.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     if (result.error) {
       const code = (result.error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new GeneralError(`[Errno 2] No such file or directory: '${argv[0] ?? ''}'`);
@@ -139,10 +141,10 @@ function parseProcessJson(text: string): unknown {
 export function fromEc2CredentialsFile(env: NodeJS.ProcessEnv): CredentialSource | undefined {
   const file = env.AWS_CREDENTIAL_FILE;
   if (file === undefined) return undefined;
-  const path = expandPath(file, {});
+  const path = expandUser(file, env, homedir);
   let contents: string;
   try {
-    contents = readFileSync(expandPath(file, env), 'utf8');
+    contents = readFileSync(path, 'utf8');
   } catch {
     throw new GeneralError(`The specified config file (${path}) could not be found.`);
   }
