@@ -7,11 +7,12 @@ import type { Io } from './io';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
 import { outputSample } from '../input/skeleton';
-import { createSession } from '../config/session';
+import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
 import { writeOutput } from '../terminal/pager';
 import { createEc2Client } from '../call/client';
+import { PyNumber, pyRepr, pyStr } from '../util/python';
 import type { DebugLog } from '../call/debug';
 
 export async function callAndPrint(
@@ -24,7 +25,9 @@ export async function callAndPrint(
   const session = createSession(io.env, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
   const client = await createEc2Client(session, globals, io, log);
-  validateParameters(op, params);
+  // `parameter_validation = false` in the profile turns botocore's client-side validation off
+  const validate = ensureBoolean(session.get('parameter_validation')) !== false;
+  if (validate) validateParameters(op, params);
 
   let response: Record<string, unknown>;
   if (mode.stubbed) {
@@ -35,7 +38,7 @@ export async function callAndPrint(
     log?.secret(credentials?.secretAccessKey);
     log?.secret(credentials?.sessionToken);
     const { callEc2 } = await import('../call/invoke');
-    response = await callEc2(op, Object.fromEntries(params), {
+    response = await callEc2(op, validate ? Object.fromEntries(params) : serializable(op, params), {
       region: client.region,
       endpointUrl: client.endpointUrl,
       credentials,
@@ -57,4 +60,28 @@ export async function callAndPrint(
   await writeOutput(rendered.text, { cliPager: globals.cliPager, profilePager: session.get('cli_pager') }, io);
   if (rendered.error) throw rendered.error;
   return ExitCode.ok;
+}
+
+/** Unvalidated parameters as botocore serialises them: booleans by truthiness, numbers as text. */
+function serializable(op: Operation, params: CallParameters): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of params) {
+    const member = op.input.find((m) => m.name === name);
+    // botocore's serializer looks every key up in the input shape: an unknown one is a KeyError
+    if (!member) throw new GeneralError(pyRepr(name));
+    out[name] = member.type === 'boolean' ? isTruthy(value) : value instanceof PyNumber ? pyStr(value) : value;
+  }
+  return out;
+}
+
+function isTruthy(value: unknown): boolean {
+  if (value === null || value === undefined || value === false || value === '') return false;
+  if ((typeof value === 'number' || value instanceof PyNumber) && Number(value) === 0) return false;
+  if (Array.isArray(value)) return value.length > 0;
+  if (value instanceof Map) return value.size > 0;
+  if (typeof value === 'object') {
+    const entries = (value as { entries?: unknown }).entries;
+    return entries instanceof Map ? entries.size > 0 : Object.keys(value).length > 0;
+  }
+  return true;
 }

@@ -82,6 +82,9 @@ export const scenarios: Scenario[] = [
   { name: 'output: bad cli_timestamp_format of an unknown profile is ignored', args: [...op, '--profile', 'x'], env: keys, files: config('[default]\ncli_timestamp_format = local\n') },
   { name: 'output: cli_timestamp_format wire', args: [...call], env: keysAndRegion, files: config('[default]\ncli_timestamp_format = wire\n'), replies: ok },
 
+  { name: 'output: parameter_validation off sends what it is given', args: [...op, '--endpoint-url', '{{ENDPOINT}}', '--cli-input-json', '{"DryRun": 0, "IpamPoolId": 5}'], env: keysAndRegion, files: config('[default]\nparameter_validation = false\n'), replies: ok },
+  { name: 'output: parameter_validation off, unknown key', args: [...op, '--endpoint-url', '{{ENDPOINT}}', '--cli-input-json', '{"Bogus": 1}'], env: keysAndRegion, files: config('[default]\nparameter_validation = false\n'), replies: ok },
+
   // ---- credentials ----
   { name: 'credentials: none', args: [...call], env: { AWS_REGION: 'us-east-1' }, replies: ok },
   { name: 'credentials: none, validation first', args: [...op, '--cli-input-json', '{"DryRun": 3}', '--region', 'us-east-1'] },
