@@ -242,14 +242,14 @@ function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): Cr
     ...(sessionName !== undefined ? { sessionName } : {}),
   };
   if (sessionName !== undefined) {
-    for (const key of ['sso_start_url', 'sso_region']) {
-      if (!ctx.session.fullConfig().ssoSessions.get(sessionName)!.has(key)) {
-        const missingKeys = ['sso_start_url', 'sso_region'].filter((k) => !ctx.session.fullConfig().ssoSessions.get(sessionName)!.has(k));
-        throw new InvalidConfigError(
-          `The profile "${profileName}" is configured to use the SSO token provider but is missing the following configuration: ` +
-            `[${missingKeys.map((k) => `'${k}'`).join(', ')}].`,
-        );
-      }
+    // the token provider reads the sso-session section alone
+    const section = ctx.session.fullConfig().ssoSessions.get(sessionName)!;
+    const missingKeys = ['sso_start_url', 'sso_region'].filter((key) => !section.has(key));
+    if (missingKeys.length) {
+      throw new InvalidConfigError(
+        `The profile "${profileName}" is configured to use the SSO token provider but is missing the following configuration: ` +
+          `[${missingKeys.map((k) => `'${k}'`).join(', ')}].`,
+      );
     }
   }
   return deferredSource('sso', () => ssoRoleCredentials(ctx, config));
