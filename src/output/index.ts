@@ -1,16 +1,30 @@
 // The shared output layer: query → format → (pager, by the caller). Knows nothing of the
-// operation: it takes plain response data and the parsed global settings.
+// operation: it takes plain response data and the parsed global settings. Only the JSON path
+// is loaded up front; the query engine and the other formatters are imported when needed.
 import type { OutputFormat } from '../model/globals';
-import type { CliError } from '../cli/errors';
+import { GeneralError, type CliError } from '../cli/errors';
 import { formatJson } from './json';
+import { fromPlain, PyError, type PyValue } from './value';
 
 export interface OutputSettings {
   readonly format: OutputFormat;
-  /** Raw --query expression (already checked by compileQuery). */
+  /** Raw --query expression (already checked by queryCompileError). */
   readonly query?: string;
   readonly color: 'on' | 'off' | 'auto';
   /** Whether stdout is a terminal (for --color auto). */
   readonly isTty: boolean;
+  /** Title of table output: the CLI passes the operation's name (e.g. ReleaseIpamPoolAllocation). */
+  readonly title: string;
+  /**
+   * Columns of the terminal; tables wider than this turn vertical. Default: stdout's columns when
+   * it is a terminal, else 80.
+   */
+  readonly terminalWidth?: number;
+  /**
+   * True when the text goes to a pager process instead of stdout itself: colorama (coloured
+   * tables) adds its reset code after each write to stdout only.
+   */
+  readonly toPager?: boolean;
 }
 
 export interface Rendered {
@@ -21,21 +35,69 @@ export interface Rendered {
 
 /** Renders a response the way the CLI prints it for the chosen format. */
 export async function renderResponse(response: Record<string, unknown>, settings: OutputSettings): Promise<Rendered> {
-  let data: unknown = response;
+  // table output with colour switches colorama on before anything runs, so even a failing
+  // query's message gets its reset codes
+  const colorize = settings.format === 'table' && (settings.color === 'on' || (settings.color === 'auto' && settings.isTty));
+  // colorama also resets the terminal when the process exits, if stdout is one
+  const atExit = colorize && settings.isTty && !settings.toPager ? RESET : '';
+  let data: PyValue = fromPlain(response);
   if (settings.query !== undefined) {
     const { searchQuery } = await import('./query');
-    data = searchQuery(settings.query, data);
+    try {
+      data = searchQuery(settings.query, data);
+    } catch (error) {
+      if (error instanceof PyError) return { text: atExit, error: new FormatterError(error.message, colorize) };
+      throw error;
+    }
   }
+  const result = await format(data, settings, colorize);
+  const text = result.text + atExit;
+  return result.error ? { text, error: new FormatterError(result.error.message, colorize) } : { text };
+}
+
+const RESET = '\x1b[0m';
+
+async function format(data: PyValue, settings: OutputSettings, colorize: boolean): Promise<{ text: string; error?: PyError }> {
+  const emptyObject = data instanceof Map && data.size === 0;
   switch (settings.format) {
     case 'json':
-      return { text: isEmptyObject(data) ? '' : formatJson(data) };
-    default: {
-      const { formatOther } = await import('./other-formats');
-      return formatOther(data, settings);
+      // an empty object (an operation without output) prints nothing; other empty values print
+      return emptyObject ? { text: '' } : formatJson(data);
+    case 'text': {
+      const { formatText } = await import('./text');
+      return formatText(data);
+    }
+    case 'table': {
+      const { formatTable } = await import('./table');
+      return formatTable(data, {
+        title: settings.title,
+        colorize,
+        resetAfterWrites: colorize && !settings.toPager,
+        // Python asks the terminal behind stdout for its width, and uses 80 when there is none
+        terminalWidth: settings.terminalWidth ?? (settings.isTty ? (process.stdout.columns ?? 80) : 80),
+      });
+    }
+    case 'yaml':
+    case 'yaml-stream': {
+      if (emptyObject) return { text: '' };
+      const { formatYaml } = await import('./yaml');
+      // the stream form writes each response as a one-item list
+      return formatYaml(settings.format === 'yaml' ? data : [data]);
     }
   }
 }
 
-export function isEmptyObject(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
+/** A Python exception raised while querying or formatting: the CLI prints its text, exit 255. */
+export class FormatterError extends GeneralError {
+  constructor(
+    message: string,
+    /** colorama's autoreset also wraps stderr once coloured table output was set up */
+    readonly colorReset: boolean,
+  ) {
+    super(message);
+  }
+  override render(): string {
+    if (!this.colorReset) return super.render();
+    return `\n${RESET}${this.message}${RESET}\n${RESET}`;
+  }
 }
