@@ -10,7 +10,7 @@ import { outputSample } from '../input/skeleton';
 import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
-import { writeOutput } from '../terminal/pager';
+import { pagesOutput, writeOutput } from '../terminal/pager';
 import { createEc2Client } from '../call/client';
 import { PyNumber, pyRepr, pyStr } from '../util/python';
 import type { DebugLog } from '../call/debug';
@@ -50,14 +50,16 @@ export async function callAndPrint(
 
   const format = session.output(globals.output);
   if (!(outputFormats as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
+  const pager = { cliPager: globals.cliPager, profilePager: session.get('cli_pager') };
   const rendered = await renderResponse(response, {
     format: format as OutputFormat,
     query: globals.query,
     color: (globals.color ?? 'auto') as 'on' | 'off' | 'auto',
     isTty: io.stdoutIsTty,
     title: op.name,
+    toPager: pagesOutput(pager, io),
   });
-  await writeOutput(rendered.text, { cliPager: globals.cliPager, profilePager: session.get('cli_pager') }, io);
+  await writeOutput(rendered.text, pager, io);
   if (rendered.error) throw rendered.error;
   return ExitCode.ok;
 }

@@ -107,12 +107,28 @@ function buildFromList(table: MultiTable, current: PyValue[], indent: number, ti
       table.addRowHeader(headers);
     }
     first = false;
-    if (!(element instanceof Map)) throw new PyError(`'${pyTypeName(element)}' object has no attribute 'get'`);
-    table.addRow(headers.map((h) => (typeof h === 'string' && element.has(h) ? element.get(h)! : '')));
+    // Python only calls element.get() when there are headers to look up
+    if (headers.length && !(element instanceof Map)) throw new PyError(`'${pyTypeName(element)}' object has no attribute 'get'`);
+    table.addRow(headers.map((h) => (typeof h === 'string' && (element as PyDict).has(h) ? (element as PyDict).get(h)! : '')));
     for (const remaining of more) {
-      if (typeof remaining === 'string' && element.has(remaining)) build(table, remaining, element.get(remaining)!, indent + 1);
+      if (contains(element, remaining)) build(table, remaining as string, item(element, remaining), indent + 1);
     }
   }
+}
+
+/** Python's `key in container` for what a list of objects may hold. */
+function contains(container: PyValue, key: PyValue): boolean {
+  if (container instanceof Map) return typeof key === 'string' && container.has(key);
+  if (Array.isArray(container)) return container.some((el) => el === key);
+  if (typeof container === 'string') return typeof key === 'string' && container.includes(key);
+  throw new PyError(`argument of type '${pyTypeName(container)}' is not iterable`);
+}
+
+/** Python's `container[key]` for a key found by contains(). */
+function item(container: PyValue, key: PyValue): PyValue {
+  if (container instanceof Map) return container.get(key as string)!;
+  if (Array.isArray(container)) throw new PyError(`list indices must be integers or slices, not ${pyTypeName(key)}`);
+  throw new PyError("string indices must be integers, not 'str'");
 }
 
 /** Keys with scalar values and keys with nested values, each sorted (Python's iteration of `current`). */
@@ -126,6 +142,9 @@ function groupScalarKeys(current: PyValue): { headers: PyValue[]; more: PyValue[
     for (const element of current) {
       if (typeof element !== 'bigint' && typeof element !== 'boolean') {
         throw new PyError(`list indices must be integers or slices, not ${pyTypeName(element)}`);
+      }
+      if (typeof element === 'bigint' && (element > 2n ** 63n - 1n || element < -(2n ** 63n))) {
+        throw new PyError("cannot fit 'int' into an index-sized integer");
       }
       let index = typeof element === 'boolean' ? (element ? 1 : 0) : Number(element);
       if (index < 0) index += current.length;
