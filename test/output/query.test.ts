@@ -84,6 +84,16 @@ describe('evaluation', () => {
     expect(run(expression)).toBe(expected);
   });
 
+  test("nesting deeper than Python's recursion limit fails as it does (limits measured on 2.33.31)", () => {
+    const parens = (n: number) => '('.repeat(n) + 'Success' + ')'.repeat(n);
+    expect(run(parens(488))).toBe('true\n');
+    expect(run(parens(490))).toBe('compile: maximum recursion depth exceeded');
+    expect(run('['.repeat(326) + '@' + ']'.repeat(326))).toMatch(/^\[/);
+    expect(run('['.repeat(328) + '@' + ']'.repeat(328))).toBe('compile: maximum recursion depth exceeded');
+    expect(run('!'.repeat(481) + 'Success')).toBe('false\n');
+    expect(run('!'.repeat(482) + 'Success')).toBe('runtime: maximum recursion depth exceeded');
+  });
+
   test('literals and projections keep object identity (YAML writes anchors for them)', () => {
     const result = searchQuery('`[1]` | [@, @]', response) as PyValue[];
     expect(result[0]).toBe(result[1]);

@@ -51,9 +51,17 @@ export function parse(expression: string): Node {
   return new Parser(expression).parseAll();
 }
 
+/**
+ * Python raises RecursionError when the parser nests too deep. Calls are counted the way Python
+ * stacks frames (one per parsing function that recurses); the limit was measured on the
+ * reference CLI: `(`×488 parses, `(`×490 does not; `[`×326 parses, `[`×328 does not.
+ */
+const MAX_PYTHON_FRAMES = 980;
+
 class Parser {
   private readonly tokens: Token[];
   private index = 0;
+  private frames = 0;
 
   constructor(private readonly expression: string) {
     this.tokens = tokenize(expression);
@@ -69,14 +77,38 @@ class Parser {
   }
 
   private expression_(bindingPower = 0): Node {
+    this.enter();
+    try {
+      return this.expressionBody(bindingPower);
+    } finally {
+      this.frames--;
+    }
+  }
+
+  private enter(): void {
+    if (++this.frames > MAX_PYTHON_FRAMES) throw new QueryCompileError('maximum recursion depth exceeded');
+  }
+
+  /** A parsing function that calls back into expression_ (one more Python frame). */
+  private nested<T>(parse: () => T): T {
+    this.enter();
+    try {
+      return parse();
+    } finally {
+      this.frames--;
+    }
+  }
+
+  private expressionBody(bindingPower: number): Node {
     const leftToken = this.lookaheadToken(0);
     this.advance();
-    let left = this.nud(leftToken);
+    let left = this.nested(() => this.nud(leftToken));
     let currentType = this.current();
     while (bindingPower < BINDING_POWER[currentType]!) {
       if (!LED_TOKENS.has(currentType)) this.parseError(this.lookaheadToken(0), 'invalid token');
       this.advance();
-      left = this.led(currentType, left);
+      const leftSoFar = left;
+      left = this.nested(() => this.led(currentType, leftSoFar));
       currentType = this.current();
     }
     return left;
@@ -100,7 +132,7 @@ class Parser {
         return node('value_projection', [node('identity'), right]);
       }
       case 'filter':
-        return this.ledFilter(node('identity'));
+        return this.nested(() => this.ledFilter(node('identity')));
       case 'lbrace':
         return this.parseMultiSelectHash();
       case 'lparen': {
@@ -167,7 +199,7 @@ class Parser {
       case 'gte':
       case 'lt':
       case 'lte':
-        return node('comparator', [left, this.expression_(BINDING_POWER[type]!)], type);
+        return node('comparator', [left, this.nested(() => this.expression_(BINDING_POWER[type]!))], type);
       case 'flatten':
         return node('projection', [node('flatten', [left]), this.parseProjectionRhs(BINDING_POWER.flatten!)]);
       case 'lbracket': {
@@ -240,6 +272,10 @@ class Parser {
   }
 
   private projectIfSlice(left: Node, right: Node): Node {
+    return this.nested(() => this.projectIfSliceBody(left, right));
+  }
+
+  private projectIfSliceBody(left: Node, right: Node): Node {
     const indexExpression = node('index_expression', [left, right]);
     if (right.type === 'slice') {
       return node('projection', [indexExpression, this.parseProjectionRhs(BINDING_POWER.star!)]);
@@ -248,6 +284,10 @@ class Parser {
   }
 
   private parseMultiSelectList(): Node {
+    return this.nested(() => this.parseMultiSelectListBody());
+  }
+
+  private parseMultiSelectListBody(): Node {
     const expressions: Node[] = [];
     for (;;) {
       expressions.push(this.expression_());
@@ -259,6 +299,10 @@ class Parser {
   }
 
   private parseMultiSelectHash(): Node {
+    return this.nested(() => this.parseMultiSelectHashBody());
+  }
+
+  private parseMultiSelectHashBody(): Node {
     const pairs: Node[] = [];
     for (;;) {
       const keyToken = this.lookaheadToken(0);
@@ -276,6 +320,10 @@ class Parser {
   }
 
   private parseProjectionRhs(bindingPower: number): Node {
+    return this.nested(() => this.parseProjectionRhsBody(bindingPower));
+  }
+
+  private parseProjectionRhsBody(bindingPower: number): Node {
     const type = this.current();
     if (BINDING_POWER[type]! < PROJECTION_STOP) return node('identity');
     if (type === 'lbracket' || type === 'filter') return this.expression_(bindingPower);
@@ -287,6 +335,10 @@ class Parser {
   }
 
   private parseDotRhs(bindingPower: number): Node {
+    return this.nested(() => this.parseDotRhsBody(bindingPower));
+  }
+
+  private parseDotRhsBody(bindingPower: number): Node {
     const type = this.current();
     if (type === 'quoted_identifier' || type === 'unquoted_identifier' || type === 'star') {
       return this.expression_(bindingPower);
