@@ -4,6 +4,7 @@
 // existence, configured endpoints, the missing region, the retry settings, the endpoint URL.
 import { NoRegionError, GeneralError } from '../cli/errors';
 import { timeoutSeconds, type Globals } from '../cli/globals';
+import { parsePyInt } from '../util/pyint';
 import type { Io } from '../cli/io';
 import {
   configuredEndpoint,
@@ -69,6 +70,9 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
     endpointUrl = resolveEc2Endpoint(region, useFipsEndpoint(session), useDualstackEndpoint(session));
   }
   if (!isValidEndpointUrl(endpointUrl)) throw new GeneralError(`Invalid endpoint: ${endpointUrl}`);
+  // the endpoint's HTTP session is made next, and urllib3 refuses negative timeouts there
+  checkTimeout('connect', globals.cliConnectTimeout);
+  checkTimeout('read', globals.cliReadTimeout);
 
   log?.debug('botocore.session', `Profile in effect: ${session.profileName}`);
   log?.debug('botocore.regions', `Region: ${region}`);
@@ -76,6 +80,14 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
   log?.debug('botocore.client', `Retry mode: ${retry.mode}, max attempts: ${retry.maxAttempts}`);
   log?.debug('botocore.credentials', credentials ? `Credential source: ${credentials.method}` : signRequest ? 'No credentials found' : 'Request signing disabled (--no-sign-request)');
   return { region, endpointUrl, credentials, signRequest, transport, retry };
+}
+
+/** urllib3's Timeout check: 0 means none (the CLI passes None), a negative number is refused. */
+function checkTimeout(kind: 'connect' | 'read', value: string | undefined): void {
+  const seconds = value === undefined ? undefined : parsePyInt(value);
+  if (seconds !== undefined && seconds < 0n) {
+    throw new GeneralError(`Attempted to set ${kind} timeout to ${seconds}, but the timeout cannot be set to a value less than or equal to 0.`);
+  }
 }
 
 /** Transport settings every client shares; STS, SSO and metadata clients verify with AWS_CA_BUNDLE / ca_bundle only. */

@@ -107,6 +107,12 @@ function formatHost(host: string): string {
   return isIP(host) === 6 ? `[${host}]` : host;
 }
 
+/**
+ * Node fires a timer set longer than 2^31-1 ms after 1 ms instead; a connect timeout that long
+ * (about 25 days) waits as good as for ever, as the CLI does. (Socket idle timeouts clamp by themselves.)
+ */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
+
 function tcpConnect(
   host: string,
   port: number,
@@ -121,7 +127,7 @@ function tcpConnect(
       timer = setTimeout(() => {
         socket.destroy();
         reject(timedOut());
-      }, timeoutMs);
+      }, Math.min(timeoutMs, LONGEST_TIMER_MS));
     }
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -259,6 +265,8 @@ function exchange(
       fn();
     };
     const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers, setHost: false });
+    // listen before anything else can fail: an 'error' without a listener would end the process
+    req.on('error', () => finish(() => reject(closed())));
     if (readTimeoutMs !== undefined) {
       socket.setTimeout(readTimeoutMs, () => {
         finish(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
@@ -266,7 +274,6 @@ function exchange(
         socket.destroy();
       });
     }
-    req.on('error', () => finish(() => reject(closed())));
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
