@@ -6,6 +6,7 @@ import type { Globals } from './globals';
 import type { Io } from './io';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
+import { hasNonStringKey } from '../input/cli-input';
 import { outputSample } from '../input/skeleton';
 import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
@@ -25,6 +26,8 @@ export async function callAndPrint(
   const session = createSession(io.env, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
   const client = await createEc2Client(session, globals, io, log);
+  // botocore's client methods take the parameters as keyword arguments
+  if (hasNonStringKey(params)) throw new GeneralError('keywords must be strings');
   // `parameter_validation = false` in the profile turns botocore's client-side validation off
   const validate = ensureBoolean(session.get('parameter_validation')) !== false;
   if (validate) validateParameters(op, params);

@@ -2,11 +2,14 @@
 // command line left unset (the command line wins).
 import { ParamError, ParamValidationError } from '../cli/errors';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../util/pyjson';
-import { PyBytes, pyTypeName } from '../util/python';
+import { PyBytes, pyRepr, pyTypeName } from '../util/python';
 import { loadParamFile, ResourceLoadingError } from './paramfile';
 import { GeneralError } from '../cli/errors';
 
 export type InputFormat = 'json' | 'yaml';
+
+/** Stands for a top-level key that is not a string, followed by its repr (no real key starts with NUL). */
+const NON_STRING_KEY = '\u0000non-string key: ';
 
 /** Ordered top-level keys of an input document. */
 export type InputDocument = ReadonlyArray<readonly [string, unknown]>;
@@ -82,10 +85,19 @@ async function parseYamlDocument(input: string | PyBytes): Promise<InputDocument
   if (!(value instanceof Map)) {
     throw new ParamError('--cli-input-yaml', `Invalid type: expecting map, received ${pyTypeName(value)}`);
   }
-  return [...value].map(([k, v]) => [String(k), v] as const);
+  // a key that is not a string fails only when the call is made (see hasNonStringKey)
+  return [...value].map(([k, v]) => [typeof k === 'string' ? k : `${NON_STRING_KEY}${pyRepr(k)}`, v] as const);
 }
 
 /** Raised for a second --cli-input-* option. */
 export function onlyOneCliInput(): ParamValidationError {
   return new ParamValidationError('Only one --cli-input- parameter may be specified.');
+}
+
+/**
+ * Whether the parameters hold a key that is not a string (a YAML document with `1: x` at the top):
+ * Python refuses to call the operation with it ("keywords must be strings").
+ */
+export function hasNonStringKey(params: ReadonlyArray<readonly [string, unknown]>): boolean {
+  return params.some(([name]) => name.startsWith(NON_STRING_KEY));
 }

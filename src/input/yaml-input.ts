@@ -10,14 +10,47 @@ export class YamlInputError extends Error {}
 
 export function parseYamlInput(input: string | PyBytes): unknown {
   const text = typeof input === 'string' ? input : new TextDecoder('utf-8').decode(input.data);
+  const keys = new KeyTokens();
   let value: unknown;
   try {
-    value = yaml.load(text, { schema: rubySafeSchema });
+    value = yaml.load(text, { schema: rubySafeSchema, listener: keys.listener });
   } catch (error) {
     if (error instanceof GeneralError) throw error;
     throw new YamlInputError('Invalid YAML received.');
   }
-  return toPython(value);
+  return toPython(value, keys, new Map());
+}
+
+/**
+ * js-yaml builds plain objects, so it turns every mapping key into a string; it asks objects that
+ * carry a Symbol.toStringTag for their own string. Every constructed object (ints, floats, dates,
+ * bytes, mappings) gets a tag and a token here, so that a key can be told apart from the string
+ * it was turned into: a number key stays a number, as in Python, and a mapping used as a key is
+ * refused as ruamel refuses it (a dict cannot be a dict key).
+ */
+class KeyTokens {
+  private readonly nonce = `\u0000${Math.random().toString(36).slice(2)}:`;
+  private readonly byToken = new Map<string, unknown>();
+
+  readonly listener = (event: string, state: { result: unknown; kind?: string }): void => {
+    const value = state.result;
+    if (event !== 'close' || typeof value !== 'object' || value === null || Array.isArray(value)) return;
+    if (Object.prototype.hasOwnProperty.call(value, Symbol.toStringTag)) return;
+    const token = `${this.nonce}${this.byToken.size}`;
+    this.byToken.set(token, value);
+    Object.defineProperty(value, Symbol.toStringTag, { value: 'YamlKey', enumerable: false });
+    Object.defineProperty(value, 'toString', { value: () => token, enumerable: false });
+  };
+
+  /** The value a key string came from: itself, or the object whose token it is. */
+  original(key: string): unknown {
+    if (!key.startsWith(this.nonce)) return key;
+    const value = this.byToken.get(key);
+    if (!(value instanceof PyNumber || value instanceof PyDate || value instanceof PyBytes)) {
+      throw new YamlInputError('Invalid YAML received.'); // unhashable (a mapping) as a key
+    }
+    return value;
+  }
 }
 
 const NULL = /^(?:~|null|Null|NULL|)$/;
@@ -149,12 +182,25 @@ function pad2(n: number): string {
   return String(n).padStart(2, '0');
 }
 
-function toPython(value: unknown): unknown {
+/**
+ * Python values from what js-yaml built. Aliases are shared references, and may be cycles
+ * (`a: &x [*x]`): each node is converted once, so shared stays shared and a cycle stays a cycle,
+ * as ruamel builds them.
+ */
+function toPython(value: unknown, keys: KeyTokens, done: Map<object, unknown>): unknown {
   if (value === undefined) return null;
-  if (Array.isArray(value)) return value.map(toPython);
   if (value instanceof PyNumber || value instanceof PyDate || value instanceof PyBytes) return value;
-  if (value && typeof value === 'object') {
-    return new Map(Object.entries(value).map(([k, v]) => [k, toPython(v)]));
+  if (!value || typeof value !== 'object') return value;
+  const seen = done.get(value);
+  if (seen !== undefined) return seen;
+  if (Array.isArray(value)) {
+    const list: unknown[] = [];
+    done.set(value, list);
+    for (const item of value) list.push(toPython(item, keys, done));
+    return list;
   }
-  return value;
+  const map = new Map<unknown, unknown>();
+  done.set(value, map);
+  for (const [k, v] of Object.entries(value)) map.set(keys.original(k), toPython(v, keys, done));
+  return map;
 }

@@ -84,7 +84,21 @@ function pyBytesRepr(data: Uint8Array): string {
 
 export function pyRepr(value: unknown): string {
   if (typeof value === 'string') return pyReprString(value);
+  if (value instanceof PyDate) return pyDateRepr(value);
   return pyStr(value);
+}
+
+/** repr() of a date or datetime: `datetime.date(2001, 1, 1)`, seconds and microseconds left out when 0. */
+function pyDateRepr(date: PyDate): string {
+  const fields = (date.text.match(/\d+/g) ?? []).map((n) => String(Number(n)));
+  if (date.kind === 'date') return `datetime.date(${fields.slice(0, 3).join(', ')})`;
+  const [y, mo, d, h, mi, sec = '0', micro = ''] = fields;
+  const parts = [y, mo, d, h, mi, sec, micro ? String(Number(date.text.split('.')[1]!.padEnd(6, '0'))) : '0'];
+  if (parts[6] === '0') {
+    parts.pop();
+    if (parts[5] === '0') parts.pop();
+  }
+  return `datetime.datetime(${parts.join(', ')})`;
 }
 
 /** str() of a value: strings bare, containers with repr() of their items. */
@@ -99,16 +113,29 @@ export function pyStr(value: unknown): string {
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof PyBytes) return pyBytesRepr(value.data);
   if (value instanceof PyDate) return value.text;
-  if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
+  if (Array.isArray(value)) return nested(value, '[...]', () => `[${value.map(pyRepr).join(', ')}]`);
   if (value instanceof Map) {
-    return `{${[...value].map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`;
+    return nested(value, '{...}', () => `{${[...value].map(([k, v]) => `${pyRepr(k)}: ${pyRepr(v)}`).join(', ')}}`);
   }
   if (isDictLike(value)) return pyStr(value.entries);
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    return `{${entries.map(([k, v]) => `${pyReprString(k)}: ${pyRepr(v)}`).join(', ')}}`;
+    return nested(value, '{...}', () => `{${entries.map(([k, v]) => `${pyReprString(k)}: ${pyRepr(v)}`).join(', ')}}`);
   }
   return String(value);
+}
+
+/** Containers being printed right now: Python prints a container inside itself as [...] / {...}. */
+const printing = new Set<object>();
+
+function nested(container: object, again: string, print: () => string): string {
+  if (printing.has(container)) return again;
+  printing.add(container);
+  try {
+    return print();
+  } finally {
+    printing.delete(container);
+  }
 }
 
 /** Python's type() as printed in messages: `<class 'int'>`. */
