@@ -54,7 +54,19 @@ function insecureWarning(host: string): string {
   );
 }
 
-export async function send(request: RawRequest, options: TransportOptions): Promise<RawResponse> {
+/**
+ * Python keeps socket timeouts as int64 nanoseconds; a timeout of more than this many seconds
+ * makes socket.settimeout raise, which botocore reports as an HTTP client failure.
+ */
+const PYTHON_LONGEST_TIMEOUT_S = 9_223_372_036;
+const pythonTimeOverflow = () => new TransportError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t');
+
+export async function send(request: RawRequest, given: TransportOptions): Promise<RawResponse> {
+  // urllib3 sets the connect timeout before it connects, the read timeout once the request is sent
+  if ((given.connectTimeoutMs ?? 0) > PYTHON_LONGEST_TIMEOUT_S * 1000) throw pythonTimeOverflow();
+  const readTooLong = (given.readTimeoutMs ?? 0) > PYTHON_LONGEST_TIMEOUT_S * 1000;
+  const clamp = (ms: number | undefined) => (ms === undefined ? undefined : Math.min(ms, LONGEST_TIMER_MS));
+  const options = { ...given, connectTimeoutMs: clamp(given.connectTimeoutMs), readTimeoutMs: clamp(given.readTimeoutMs) };
   const url = new URL(request.url);
   const https = url.protocol === 'https:';
   const port = Number(url.port || (https ? 443 : 80));
@@ -94,7 +106,7 @@ export async function send(request: RawRequest, options: TransportOptions): Prom
     if (https) socket = await startTls(socket, host, request.url, options);
   }
 
-  const response = await exchange(socket, request, target, headers, options.readTimeoutMs);
+  const response = await exchange(socket, request, target, headers, options.readTimeoutMs, readTooLong);
   options.log?.debug(
     'urllib3.connectionpool',
     `${url.protocol}//${formatHost(host)}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
@@ -108,8 +120,8 @@ function formatHost(host: string): string {
 }
 
 /**
- * Node fires a timer set longer than 2^31-1 ms after 1 ms instead; a connect timeout that long
- * (about 25 days) waits as good as for ever, as the CLI does. (Socket idle timeouts clamp by themselves.)
+ * Node fires a timer set longer than 2^31-1 ms after 1 ms instead (and warns); a timeout that
+ * long (about 25 days) waits as good as for ever, as the CLI does.
  */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
@@ -127,7 +139,7 @@ function tcpConnect(
       timer = setTimeout(() => {
         socket.destroy();
         reject(timedOut());
-      }, Math.min(timeoutMs, LONGEST_TIMER_MS));
+      }, timeoutMs);
     }
     socket.once('connect', () => {
       clearTimeout(timer);
@@ -229,6 +241,10 @@ function pythonSslDetail(error: Error, host: string): string {
   if (e.code?.startsWith('ERR_SSL_')) {
     return `[SSL: ${e.code.slice('ERR_SSL_'.length)}] ${e.reason ?? e.message} (_ssl.c:992)`;
   }
+  // a clean close (FIN) before the handshake is done is an EOF to OpenSSL; a reset is a reset
+  if (e.code === 'ECONNRESET' && /disconnected before secure TLS connection/.test(e.message)) {
+    return 'TLS/SSL connection has been closed (EOF) (_ssl.c:992)';
+  }
   if (e.code === 'ECONNRESET') return '[Errno 104] Connection reset by peer';
   return e.message;
 }
@@ -247,6 +263,15 @@ function hostnameMismatch(host: string, cert: PeerCertificate | undefined): stri
   return 'no appropriate commonName or subjectAltName fields were found';
 }
 
+function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
+  const flat: Record<string, string> = {};
+  for (let i = 0; i < res.rawHeaders.length; i += 2) {
+    const name = res.rawHeaders[i]!.toLowerCase();
+    flat[name] = flat[name] === undefined ? res.rawHeaders[i + 1]! : `${flat[name]}, ${res.rawHeaders[i + 1]}`;
+  }
+  return { statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body };
+}
+
 /** Writes the request on the socket and reads the whole answer. */
 function exchange(
   socket: Socket,
@@ -254,6 +279,7 @@ function exchange(
   target: string,
   headers: Record<string, string>,
   readTimeoutMs: number | undefined,
+  failOnceSent = false,
 ): Promise<RawResponse> {
   const closed = () => new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${request.url}".`);
   return new Promise((resolve, reject) => {
@@ -264,9 +290,23 @@ function exchange(
       socket.setTimeout(0);
       fn();
     };
+    // What Python's http.client accepts when the server closes the connection early (a FIN, not a
+    // reset): a status line is an answer even if the headers end mid-way, and a body shorter than
+    // its Content-Length is the body. botocore then fails to parse it rather than retrying.
+    const raw: Buffer[] = [];
+    let reset = false;
+    socket.on('data', (chunk: Buffer) => raw.push(chunk));
+    socket.on('error', () => (reset = true));
+    const cutShort = (partial?: { res: IncomingMessage; body: Buffer }) => {
+      if (reset || !socket.readableEnded) return reject(closed());
+      if (partial) return resolve(answerOf(partial.res, partial.body));
+      const status = /^HTTP\/1\.[01] (\d{3})(?: ([^\r\n]*))?\r?\n/.exec(Buffer.concat(raw).toString('latin1'));
+      if (!status) return reject(closed());
+      resolve({ statusCode: Number(status[1]), reason: status[2] ?? '', headers: {}, body: Buffer.alloc(0) });
+    };
     const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers, setHost: false });
     // listen before anything else can fail: an 'error' without a listener would end the process
-    req.on('error', () => finish(() => reject(closed())));
+    req.on('error', () => finish(() => setImmediate(() => cutShort())));
     if (readTimeoutMs !== undefined) {
       socket.setTimeout(readTimeoutMs, () => {
         finish(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
@@ -277,21 +317,21 @@ function exchange(
     req.on('response', (res: IncomingMessage) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      res.on('error', () => finish(() => reject(closed())));
-      res.on('aborted', () => finish(() => reject(closed())));
+      const early = () => finish(() => setImmediate(() => cutShort({ res, body: Buffer.concat(chunks) })));
+      res.on('error', early);
+      res.on('aborted', early);
       res.on('end', () =>
         finish(() => {
-          const flat: Record<string, string> = {};
-          for (let i = 0; i < res.rawHeaders.length; i += 2) {
-            const name = res.rawHeaders[i]!.toLowerCase();
-            flat[name] = flat[name] === undefined ? res.rawHeaders[i + 1]! : `${flat[name]}, ${res.rawHeaders[i + 1]}`;
-          }
-          resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body: Buffer.concat(chunks) });
+          resolve(answerOf(res, Buffer.concat(chunks)));
           socket.destroy();
         }),
       );
     });
     if (!headers.host && !headers.Host) req.setHeader('Host', new URL(request.url).host);
-    req.end(request.body === undefined ? undefined : Buffer.from(request.body));
+    req.end(request.body === undefined ? undefined : Buffer.from(request.body), () => {
+      if (!failOnceSent) return;
+      finish(() => reject(pythonTimeOverflow()));
+      socket.destroy();
+    });
   });
 }
