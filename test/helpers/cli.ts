@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { assertNoLeaks } from './secrets';
 
 export const projectRoot = fileURLToPath(new URL('../..', import.meta.url)).replace(/\/$/, '');
 export const ourBinary = join(projectRoot, 'bin', 'aws.js');
@@ -62,12 +63,23 @@ export function runCommand(argv: readonly string[], options: RunOptions = {}): P
     child.on('error', reject);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolvePromise({
+      const result = {
         stdout: Buffer.concat(out).toString('utf8'),
         stderr: Buffer.concat(err).toString('utf8'),
         code,
         signal,
-      });
+      };
+      // Our CLI never prints a secret it was not given on the command line or stdin (the real CLI's
+      // --debug log does print signatures and tokens, so only our binary is held to this).
+      if (argv.includes(ourBinary)) {
+        try {
+          assertNoLeaks(argv.slice(2).join(' '), result, [...argv, options.input ?? '']);
+        } catch (error) {
+          reject(error);
+          return;
+        }
+      }
+      resolvePromise(result);
     });
     child.stdin.on('error', () => {});
     child.stdin.end(options.input ?? '');

@@ -4,6 +4,7 @@
 // reached it; answers can be scripted per path.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerSecret, registerSignature } from './secrets';
 
 export interface Seen {
   method: string;
@@ -36,6 +37,8 @@ export class ScriptedServer {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
+        registerSignature(req.headers.authorization);
+        registerSecret(req.headers['x-amz-sso_bearer_token'] as string | undefined);
         const seen: Seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, form: Object.fromEntries(new URLSearchParams(body)) };
         this.seen.push(seen);
         const answer = this.answer(seen);

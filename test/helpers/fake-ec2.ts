@@ -2,6 +2,7 @@
 // scripted reply (or a default success) and records every request that reached it.
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { registerSignature } from './secrets';
 
 export interface RecordedRequest {
   method: string;
@@ -65,6 +66,8 @@ export class FakeEc2 {
       req.on('data', (c: Buffer) => chunks.push(c));
       req.on('end', () => {
         const body = Buffer.concat(chunks).toString('utf8');
+        // the signature is a secret: runCommand fails a test whose output shows it
+        registerSignature(req.headers.authorization);
         this.requests.push({
           method: req.method ?? '',
           path: req.url ?? '',
