@@ -1,0 +1,93 @@
+// Runs the CLI in this process through run(argv, io) — the same phases bin/aws.js runs — with an
+// Io that captures stdout and stderr and a clean environment. Thousands of runs fit in seconds this
+// way. Runs must not overlap: the per-run config state (config/session.ts) is module state.
+// Anything written to the process's own stdout/stderr while a run is going on is caught too: the
+// CLI must write only through its Io.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { run } from '../../src/cli/run';
+import type { Io } from '../../src/cli/io';
+import { baseEnv, type RunResult } from '../helpers/cli';
+import { testKeys } from '../helpers/scenario';
+import { assertNoLeaks } from '../helpers/secrets';
+
+export interface InProcessResult extends RunResult {
+  code: number;
+  /** Text the run wrote to process.stdout / process.stderr behind its Io's back. */
+  stray: string;
+  ms: number;
+}
+
+export interface InProcessOptions {
+  env?: Record<string, string | undefined>;
+  /** Files to create under HOME before the run. */
+  files?: Record<string, string | Uint8Array>;
+  home?: string;
+}
+
+/** A temp HOME; pass it to several runs to save the mkdtemp. */
+export function tempHome(): string {
+  return mkdtempSync(join(tmpdir(), 'aws-rel-'));
+}
+
+export function writeFiles(home: string, files: Record<string, string | Uint8Array>): void {
+  for (const [path, content] of Object.entries(files)) {
+    const full = join(home, path);
+    mkdirSync(dirname(full), { recursive: true });
+    writeFileSync(full, content);
+  }
+}
+
+/** Environment of an in-process run: the spawned runs' clean base, test keys and a region. */
+export function cleanEnv(home: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: Record<string, string> = { ...baseEnv(home), ...testKeys, AWS_REGION: 'us-east-1' };
+  for (const [k, v] of Object.entries(extra)) {
+    if (v === undefined) delete env[k];
+    else env[k] = v;
+  }
+  return env;
+}
+
+let running = false;
+
+// What main.ts does for the process before run(): the SDK's Node-version notice is not the CLI's.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
+  if (running) throw new Error('in-process runs must not overlap');
+  running = true;
+  const home = options.home ?? tempHome();
+  if (options.files) writeFiles(home, options.files);
+  let stdout = '';
+  let stderr = '';
+  const io: Io = {
+    env: cleanEnv(home, options.env),
+    stdout: (text) => void (stdout += text),
+    stderr: (text) => void (stderr += text),
+    stdoutIsTty: false,
+    stdinIsTty: false,
+    flush: () => Promise.resolve(),
+  };
+  let stray = '';
+  const realOut = process.stdout.write;
+  const realErr = process.stderr.write;
+  const catchStray = (chunk: unknown) => {
+    stray += String(chunk);
+    return true;
+  };
+  process.stdout.write = catchStray as typeof process.stdout.write;
+  process.stderr.write = catchStray as typeof process.stderr.write;
+  const started = performance.now();
+  let code: number;
+  try {
+    code = await run(argv, io);
+  } finally {
+    process.stdout.write = realOut;
+    process.stderr.write = realErr;
+    running = false;
+  }
+  const result = { stdout, stderr, code, signal: null, stray, ms: performance.now() - started };
+  assertNoLeaks(argv.join(' '), result, argv);
+  return result;
+}
