@@ -3,7 +3,7 @@
 // the SDK, JMESPath, YAML and table code out of the paths that do not need them.
 // The new bundle is built beside dist/ and swapped in, so a running test never sees half a build.
 import { build } from 'esbuild';
-import { readFileSync, renameSync, rmSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -30,7 +30,15 @@ const treeShakableEc2Schemas = {
 const staging = `${root}dist.${process.pid}`;
 const retired = `${root}dist.old.${process.pid}`;
 
-await build({
+// Only commander's declaration classes are used (see scripts/commander-declarations.cjs).
+const commanderDeclarationsOnly = {
+  name: 'commander-declarations-only',
+  setup(b) {
+    b.onResolve({ filter: /^commander$/ }, () => ({ path: `${root}scripts/commander-declarations.cjs` }));
+  },
+};
+
+const result = await build({
   entryPoints: {
     aws: 'src/cli/main.ts',
     'aws-ipam-emulator': 'src/emulator/bin.ts',
@@ -48,12 +56,16 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [treeShakableEc2Schemas],
+  plugins: [treeShakableEc2Schemas, commanderDeclarationsOnly],
+  // BUILD_METAFILE=<path> writes esbuild's account of what went into which file (for the speed work)
+  metafile: Boolean(process.env.BUILD_METAFILE),
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
+
+if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));
 
 try {
   renameSync(`${root}dist`, retired);

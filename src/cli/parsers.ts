@@ -1,8 +1,12 @@
-// The four parsers the AWS CLI runs one after the other, declared with commander from the
-// operation description and the global option table, and scanned with argparse's rules
-// (argparse.ts): a first pass for --profile/--debug, the main parser (global options and
-// <command>), the service parser (<subcommand>) and the operation parser (its parameters).
-import { Argument, Command, Option } from 'commander';
+// The four parsers the AWS CLI runs one after the other, declared with commander's Option and
+// Argument classes from the operation description and the global option table, and scanned with
+// argparse's rules (argparse.ts): a first pass for --profile/--debug, the main parser (global
+// options and <command>), the service parser (<subcommand>) and the operation parser.
+//
+// Only the declaration classes are used: commander's Command (its parser, help and dispatch) is
+// replaced by argparse.ts, and leaving it out of the bundle keeps it off every start-up
+// (scripts/build.mjs maps `commander` to those two classes).
+import { Argument, Option } from 'commander';
 import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from './argparse';
 import { globalOptions, versionOption } from '../model/globals';
 import { flagOf } from '../model/names';
@@ -15,47 +19,48 @@ export { cliInputFlags, skeletonKinds };
 /** Usage lines argparse prints for the first pass, built from its own declarations. */
 export const firstPassUsage = 'usage: aws [--profile PROFILE] [--debug]\n';
 
-export function firstPassCommand(): Command {
-  return new Command('aws').addOption(new Option('--profile <profile>')).addOption(new Option('--debug'));
+/** One parser level: its options and positional arguments, in declaration order. */
+export interface Declaration {
+  readonly options: readonly Option[];
+  readonly positionals: readonly Argument[];
 }
 
-export function mainCommand(commands: ChoiceSet): Command {
-  const cmd = new Command('aws');
-  for (const g of globalOptions) {
+export function firstPassCommand(): Declaration {
+  return { options: [new Option('--profile <profile>'), new Option('--debug')], positionals: [] };
+}
+
+export function mainCommand(commands: ChoiceSet): Declaration {
+  const options = globalOptions.map((g) => {
     const option = new Option(g.kind === 'value' ? `${g.flag} <value>` : g.flag, g.help);
-    if (g.choices) option.choices(g.choices);
-    cmd.addOption(option);
-  }
-  cmd.addOption(new Option(versionOption.flag, versionOption.help));
-  cmd.addArgument(withChoiceSet(new Argument('command'), commands));
-  return cmd;
+    return g.choices ? option.choices(g.choices) : option;
+  });
+  options.push(new Option(versionOption.flag, versionOption.help));
+  return { options, positionals: [withChoiceSet(new Argument('command'), commands)] };
 }
 
-export function serviceCommand(name: string, operations: ChoiceSet): Command {
-  return new Command(name).addArgument(withChoiceSet(new Argument('operation'), operations));
+export function serviceCommand(operations: ChoiceSet): Declaration {
+  return { options: [], positionals: [withChoiceSet(new Argument('operation'), operations)] };
 }
 
-export function operationCommand(op: Operation, requiredAreOptional: boolean): Command {
-  const cmd = new Command(op.name);
+export function operationCommand(op: Operation, requiredAreOptional: boolean): Declaration {
+  const options: Option[] = [];
   for (const member of op.input) {
     const flag = flagOf(member.name);
     if (member.type === 'boolean') {
-      cmd.addOption(new Option(flag, member.doc));
-      cmd.addOption(new Option(`--no-${flag.slice(2)}`, member.doc));
+      options.push(new Option(flag, member.doc), new Option(`--no-${flag.slice(2)}`, member.doc));
     } else {
       const option = new Option(`${flag} <value>`, member.doc);
       if (member.required && !requiredAreOptional) option.makeOptionMandatory();
-      cmd.addOption(option);
+      options.push(option);
     }
   }
-  for (const flag of cliInputFlags) cmd.addOption(new Option(`${flag} <value>`));
-  cmd.addOption(new Option('--generate-cli-skeleton [type]').choices(skeletonKinds).preset('input'));
-  cmd.addArgument(new Argument('[help]'));
-  return cmd;
+  for (const flag of cliInputFlags) options.push(new Option(`${flag} <value>`));
+  options.push(new Option('--generate-cli-skeleton [type]').choices(skeletonKinds).preset('input'));
+  return { options, positionals: [new Argument('[help]')] };
 }
 
 /** What argparse.ts needs to know of a commander declaration. */
-export function specOf(cmd: Command): ParserSpec {
+export function specOf(cmd: Declaration): ParserSpec {
   const options: OptionSpec[] = cmd.options.map((o) => ({
     flag: o.long!,
     dest: o.attributeName(),
@@ -65,7 +70,7 @@ export function specOf(cmd: Command): ParserSpec {
     required: o.mandatory,
     isVersion: o.long === versionOption.flag,
   }));
-  const positionals: PositionalSpec[] = cmd.registeredArguments.map((a) => ({
+  const positionals: PositionalSpec[] = cmd.positionals.map((a) => ({
     dest: a.name(),
     nargs: a.required ? 'one' : 'optional',
     choices: choiceSets.get(a),

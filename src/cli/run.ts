@@ -3,8 +3,7 @@
 // only on the paths that need them. main.ts wires it to the process; tests call run() directly.
 import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from './argparse';
 import { CliError, renderError, UsageError, ExitCode, ParamValidationError } from './errors';
-import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, choiceSet } from './parsers';
-import { ec2Operations, topLevelCommands } from '../model/catalog';
+import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { checkGlobals, type Globals } from './globals';
 import { runOperation } from './operation';
@@ -59,9 +58,8 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
   // 2. Global options and <command>.
   let main: ParseResult;
   try {
-    main = parseKnownArgs(
-      specOf(mainCommand(choiceSet(() => [...topLevelCommands, 'help'], [SERVICE, 'help']))),
-      argv,
+    main = await withCatalog(() =>
+      parseKnownArgs(specOf(mainCommand(choiceSet(() => [...catalog().topLevelCommands, 'help'], [SERVICE, 'help']))), argv),
     );
   } catch (error) {
     if (error instanceof VersionRequested) {
@@ -81,9 +79,8 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
   if (command !== SERVICE) throw notProvided(command);
 
   // 3. <subcommand> of the service.
-  const service = parseWith(
-    () => serviceCommand(SERVICE, choiceSet(() => [...ec2Operations, 'help'], [OPERATION, 'help'])),
-    main.extras,
+  const service = await withCatalog(() =>
+    parseWith(() => serviceCommand(choiceSet(() => [...catalog().ec2Operations, 'help'], [OPERATION, 'help'])), main.extras),
   );
   const subcommand = service.values.operation as string;
   if (subcommand === 'help') return showHelp([SERVICE, 'help'], globals, io);
@@ -93,7 +90,27 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
   return runOperation(operation, service.extras, globals, io, () => showHelp([SERVICE, OPERATION, 'help'], globals, io));
 }
 
-function parseWith(declare: () => import('commander').Command, args: readonly string[], usage?: string): ParseResult {
+// The names of every AWS CLI command and EC2 operation (model/catalog.ts) are only needed when a
+// command word is not ours; they are loaded then, and the parse (a pure function) runs again.
+let loadedCatalog: typeof import('../model/catalog') | undefined;
+class CatalogNeeded extends Error {}
+
+function catalog(): typeof import('../model/catalog') {
+  if (!loadedCatalog) throw new CatalogNeeded();
+  return loadedCatalog;
+}
+
+async function withCatalog<T>(parse: () => T): Promise<T> {
+  try {
+    return parse();
+  } catch (error) {
+    if (!(error instanceof CatalogNeeded)) throw error;
+    loadedCatalog = await import('../model/catalog');
+    return parse();
+  }
+}
+
+function parseWith(declare: () => Declaration, args: readonly string[], usage?: string): ParseResult {
   try {
     return parseKnownArgs(specOf(declare()), args);
   } catch (error) {
