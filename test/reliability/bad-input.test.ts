@@ -96,6 +96,8 @@ const answer = fc.oneof(
 );
 
 const params = (numRuns: number) => ({ seed: SEED, numRuns: runs(numRuns), endOnFailure: false });
+/** Each property takes seconds on an idle machine; CI runs other test files beside it. */
+const TIMEOUT = 300_000;
 
 describe('bad input never breaks the CLI', () => {
   test('command lines: valid and invalid options, prefixes, = forms, unicode, control characters, long values', async () => {
@@ -110,7 +112,7 @@ describe('bad input never breaks the CLI', () => {
     ec2.defaultReply = successReply();
     // every outcome occurs: the generators reach every phase of the CLI
     for (const code of [0, 252, 253, 254, 255]) expect(codes).toContain(code);
-  });
+  }, TIMEOUT);
 
   test('--cli-input-json documents: random, nested, huge, wrong types, duplicate keys, invalid', async () => {
     let index = 0;
@@ -126,7 +128,7 @@ describe('bad input never breaks the CLI', () => {
       }),
       params(2000),
     );
-  });
+  }, TIMEOUT);
 
   test('--cli-input-yaml documents: random, anchors and aliases, tags, deep nesting, invalid', async () => {
     await fc.assert(
@@ -135,7 +137,7 @@ describe('bad input never breaks the CLI', () => {
       }),
       params(1500),
     );
-  });
+  }, TIMEOUT);
 
   test('--query expressions: from the grammar, mutated, random; every output format', async () => {
     await fc.assert(
@@ -146,7 +148,7 @@ describe('bad input never breaks the CLI', () => {
       }),
       params(2000),
     );
-  });
+  }, TIMEOUT);
 
   test('file:// and fileb:// values for every parameter', async () => {
     const flags = [...memberFlags.filter((f) => !f.includes('dry-run')), '--cli-input-json', '--cli-input-yaml'];
@@ -157,5 +159,5 @@ describe('bad input never breaks the CLI', () => {
       }),
       params(500),
     );
-  });
+  }, TIMEOUT);
 });

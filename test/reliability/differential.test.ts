@@ -55,10 +55,10 @@ function samples(): Array<{ label: string; argv: string[] }> {
     const argvs = values.map(toArgv).filter(comparable).slice(0, n);
     argvs.forEach((argv, i) => out.push({ label: `${label} #${i}`, argv }));
   };
-  take(argvVector(home ?? '/tmp/x', URL_PLACEHOLDER), 18, (argv) => argv, 'command line');
+  take(argvVector(home ?? '/tmp/x', URL_PLACEHOLDER), 16, (argv) => argv, 'command line');
   take(jsonDocument.filter((d) => d.length < 5_000), 8, (doc) => [...OP, '--cli-input-json', doc], '--cli-input-json');
-  take(yamlDocument.filter((d) => d.length < 5_000), 7, (doc) => [...OP, '--cli-input-yaml', doc], '--cli-input-yaml');
-  take(fc.tuple(queryExpression, outputFormat), 11, ([query, format]) => [...OP, ...required, '--query', query, '--output', format], '--query');
+  take(yamlDocument.filter((d) => d.length < 5_000), 6, (doc) => [...OP, '--cli-input-yaml', doc], '--cli-input-yaml');
+  take(fc.tuple(queryExpression, outputFormat), 10, ([query, format]) => [...OP, ...required, '--query', query, '--output', format], '--query');
   return out.map(({ label, argv }) => ({ label, argv: argv.map((w) => w.replaceAll(URL_PLACEHOLDER, '{{ENDPOINT}}')) }));
 }
 
@@ -83,7 +83,10 @@ describe.skipIf(!haveRealAws)('generated inputs: same result as the real CLI', (
         context.skip(`${difference.name} (argv: ${JSON.stringify(argv).slice(0, 200)})`);
         return;
       }
-      expectSameResult(ours, asReference(real), JSON.stringify(argv).slice(0, 300));
-    });
+      // Python prints an object's memory address in some messages (a JMESPath expression
+      // reference passed where a value belongs): the address differs from run to run
+      const address = (r: RunResult) => ({ ...r, stderr: r.stderr.replace(/ object at 0x[0-9a-f]+>/g, ' object at 0x…>') });
+      expectSameResult(address(ours), address(asReference(real)), JSON.stringify(argv).slice(0, 300));
+    }, 120_000);
   }
 });

@@ -55,7 +55,7 @@ let running = false;
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 export async function runInProcess(argv: readonly string[], options: InProcessOptions = {}): Promise<InProcessResult> {
-  if (running) throw new Error('in-process runs must not overlap');
+  if (running) throw new Error('in-process runs must not overlap (is a timed-out run still going?)');
   running = true;
   const home = options.home ?? tempHome();
   if (options.files) writeFiles(home, options.files);
