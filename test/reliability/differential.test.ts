@@ -12,7 +12,9 @@ import { testKeys } from '../helpers/scenario';
 import { argvVector, jsonDocument, OP, outputFormat, paramFiles, queryExpression, yamlDocument } from './arbitraries';
 import { tempHome, writeFiles } from './in-process';
 
-const SEED = 4711;
+// DIFF_SEED / DIFF_SCALE explore further locally (more samples, another draw); CI uses the defaults
+const SEED = Number(process.env.DIFF_SEED ?? 4711);
+const SCALE = Number(process.env.DIFF_SCALE ?? 1);
 const required = ['--ipam-pool-id', 'ipam-pool-1', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'ipam-pool-alloc-1'];
 
 /**
@@ -51,8 +53,8 @@ function samples(): Array<{ label: string; argv: string[] }> {
   const URL_PLACEHOLDER = 'http://127.0.0.1:65000';
   const out: Array<{ label: string; argv: string[] }> = [];
   const take = <T>(arb: fc.Arbitrary<T>, n: number, toArgv: (value: T) => string[], label: string) => {
-    const values = fc.sample(arb, { seed: SEED, numRuns: n * 3 });
-    const argvs = values.map(toArgv).filter(comparable).slice(0, n);
+    const values = fc.sample(arb, { seed: SEED, numRuns: n * SCALE * 3 });
+    const argvs = values.map(toArgv).filter(comparable).slice(0, n * SCALE);
     argvs.forEach((argv, i) => out.push({ label: `${label} #${i}`, argv }));
   };
   take(argvVector(home ?? '/tmp/x', URL_PLACEHOLDER), 16, (argv) => argv, 'command line');

@@ -53,9 +53,13 @@ export function brokenInvariants(result: InProcessResult, context: RunContext): 
 
 const VERSION_LINE = /^aws-cli\/\S+ \S+\/\S+ \S+\/\S+ \S+\n$/;
 
-/** The real CLI prints what text/table formatting produced before a formatter error (exit 255). */
-function partialOutputAllowed(result: InProcessResult, context: RunContext): boolean {
-  return result.code === 255 && (context.format === 'text' || context.format === 'table');
+/**
+ * The real CLI prints what a formatter produced before it failed (exit 255, one message line):
+ * text and table output of some shapes, JSON output of a value JSON cannot hold (`[` and then
+ * "Encountered unrecognized type in JSON encoder.").
+ */
+function partialOutputAllowed(result: InProcessResult, _context: RunContext): boolean {
+  return result.code === 255 && /^\n[^\n]+\n$/.test(result.stderr.replace(/\x1b\[0m/g, ''));
 }
 
 function unparsable(stdout: string, format: string): string | undefined {
