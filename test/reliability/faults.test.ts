@@ -80,7 +80,7 @@ interface Observed {
 }
 
 /** Seconds a spawned CLI may need around the fault itself (start-up, a loaded CI machine). */
-const SLACK = 4;
+const SLACK = 6;
 
 let specs: Record<string, FaultSpec>;
 const fixtures: Record<string, Observed> = existsSync(fixturePath) ? JSON.parse(readFileSync(fixturePath, 'utf8')) : {};

@@ -6,6 +6,9 @@ import type { InProcessResult } from './in-process';
 
 export const EXIT_CODES = [0, 252, 253, 254, 255] as const;
 
+/** A run slower than this is a finding (generous: CI machines run other tests beside this one). */
+const SLOW_RUN_MS = 15_000;
+
 /** Text that only an internal failure prints: stack frames, JavaScript error names and phrasing. */
 const INTERNAL = [
   /^\s+at /m,
@@ -48,6 +51,8 @@ export function brokenInvariants(result: InProcessResult, context: RunContext): 
     if (parseProblem) problems.push(`stdout does not parse as ${context.format}: ${parseProblem}`);
   }
   if (result.code !== 0 && !result.stderr.trim()) problems.push(`exit ${result.code} without a message`);
+  // no input may send the CLI into a long computation (the slowest generated inputs take ~0.3 s)
+  if (result.ms > SLOW_RUN_MS) problems.push(`took ${Math.round(result.ms)} ms`);
   return problems;
 }
 
