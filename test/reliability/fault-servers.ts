@@ -16,6 +16,11 @@ export const ec2Error = (code: string, message: string) =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error><Code>${code}</Code><Message>${message}</Message></Error></Errors>` +
   '<RequestID>00000000-0000-4000-8000-000000000002</RequestID></Response>';
 
+/** The success answer with unknown content before <success> (answers grow; clients must skip what they do not know). */
+function withJunk(junk: string): string {
+  return EC2_SUCCESS.replace('<success>', `<junk>${junk}</junk><success>`);
+}
+
 /** A full HTTP/1.1 answer with a correct Content-Length. */
 export function httpAnswer(status: number, body: string, reason = 'Whatever', headers: Record<string, string> = {}): string {
   const head = [`HTTP/1.1 ${status} ${reason}`, 'Content-Type: text/xml;charset=UTF-8', `Content-Length: ${Buffer.byteLength(body)}`];
@@ -176,6 +181,8 @@ export function faults(tls?: TlsMaterial): Record<string, FaultSpec> {
     ),
     'auth-failure': always('AuthFailure (a wrong signature)', httpAnswer(401, ec2Error('AuthFailure', 'AWS was not able to validate the provided access credentials'), 'Unauthorized')),
     'empty-200': always('200 with an empty body', httpAnswer(200, '', 'OK')),
+    'huge-answer': always('a 6 MB success answer: 300,000 elements the CLI does not know', httpAnswer(200, withJunk('<item><a>x</a></item>'.repeat(300_000)), 'OK')),
+    'deep-answer': always('a success answer with an element nested 50,000 deep', httpAnswer(200, withJunk(`${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}`), 'OK')),
     'malformed-xml-200': always('200 with XML cut short', httpAnswer(200, EC2_SUCCESS.slice(0, 140), 'OK')),
     'plain-http-on-tls': {
       description: 'a plain HTTP server where TLS is expected: it answers the ClientHello with a 400 and closes',

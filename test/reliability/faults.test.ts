@@ -59,6 +59,8 @@ const cases: FaultCase[] = [
   { name: 'AuthFailure is not retried', fault: 'auth-failure', budget: 0 },
   { name: 'empty 200 is not retried', fault: 'empty-200', budget: 0 },
   { name: 'XML cut short in a 200 is not retried', fault: 'malformed-xml-200', budget: 0 },
+  { name: 'a 6 MB answer', fault: 'huge-answer', budget: 3 },
+  { name: 'an answer nested 50,000 deep', fault: 'deep-answer', budget: 1 },
   { name: 'TLS to a plain HTTP server', fault: 'plain-http-on-tls', env: attempts(2), budget: backoff(2) },
   { name: 'connection closed during the TLS handshake', fault: 'close-during-handshake', env: attempts(2), budget: backoff(2) },
   { name: 'self-signed certificate', fault: 'tls-self-signed', env: attempts(2), budget: backoff(2) },
