@@ -120,6 +120,37 @@ function listResult(name: string, items: XmlElement[][], next: string | undefine
   return nextFirst ? [token, xmlList(name, items)] : [xmlList(name, items), token];
 }
 
+/**
+ * A Describe* action: the records named by an id list (all when none), narrowed by filters, one
+ * page of them in a `<…Set>` behind the `nextToken`, as EC2's Describe actions answer.
+ */
+function describeAction<T extends { id: string }>(spec: {
+  idsMember: string;
+  idsWire: string;
+  setName: string;
+  records: (state: State) => readonly T[];
+  notFound: (id: string) => Error;
+  filters: (state: State) => FilterSet<T>;
+  shape: (state: State, record: T) => XmlElement[];
+}): ActionDefinition {
+  return {
+    mutates: false,
+    schema: structure({
+      DryRun: dryRun,
+      Filters: filters,
+      MaxResults: ['MaxResults', int(5, 1000)],
+      NextToken: ['NextToken', str],
+      [spec.idsMember]: [spec.idsWire, listOf(str)],
+    }),
+    run(state, input, caller) {
+      const selected = applyFilters(byIds(spec.records(state), input[spec.idsMember], spec.notFound), input.Filters, spec.filters(state));
+      caller.beforeChange();
+      const { page, next } = paginate(selected, input.MaxResults, input.NextToken);
+      return listResult(spec.setName, page.map((record) => spec.shape(state, record)), next, true);
+    },
+  };
+}
+
 // --- the actions ---------------------------------------------------------------------------------
 
 export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
@@ -152,22 +183,15 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
     },
   },
 
-  DescribeIpams: {
-    mutates: false,
-    schema: structure({
-      DryRun: dryRun,
-      Filters: filters,
-      MaxResults: ['MaxResults', int(5, 1000)],
-      NextToken: ['NextToken', str],
-      IpamIds: ['IpamId', listOf(str)],
-    }),
-    run(state, input, caller) {
-      const selected = applyFilters(byIds(state.ipams, input.IpamIds, ipamNotFound), input.Filters, ipamFilters(state));
-      caller.beforeChange();
-      const { page, next } = paginate(selected, input.MaxResults, input.NextToken);
-      return listResult('ipamSet', page.map((ipam) => ipamShape(state, ipam, 'create-complete')), next, true);
-    },
-  },
+  DescribeIpams: describeAction({
+    idsMember: 'IpamIds',
+    idsWire: 'IpamId',
+    setName: 'ipamSet',
+    records: (state) => state.ipams,
+    notFound: ipamNotFound,
+    filters: ipamFilters,
+    shape: (state, ipam) => ipamShape(state, ipam, 'create-complete'),
+  }),
 
   DeleteIpam: {
     mutates: true,
@@ -179,22 +203,15 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
     },
   },
 
-  DescribeIpamScopes: {
-    mutates: false,
-    schema: structure({
-      DryRun: dryRun,
-      Filters: filters,
-      MaxResults: ['MaxResults', int(5, 1000)],
-      NextToken: ['NextToken', str],
-      IpamScopeIds: ['IpamScopeId', listOf(str)],
-    }),
-    run(state, input, caller) {
-      const selected = applyFilters(byIds(state.scopes, input.IpamScopeIds, scopeNotFound), input.Filters, scopeFilters(state));
-      caller.beforeChange();
-      const { page, next } = paginate(selected, input.MaxResults, input.NextToken);
-      return listResult('ipamScopeSet', page.map((scope) => scopeShape(state, scope)), next, true);
-    },
-  },
+  DescribeIpamScopes: describeAction({
+    idsMember: 'IpamScopeIds',
+    idsWire: 'IpamScopeId',
+    setName: 'ipamScopeSet',
+    records: (state) => state.scopes,
+    notFound: scopeNotFound,
+    filters: scopeFilters,
+    shape: scopeShape,
+  }),
 
   CreateIpamPool: {
     mutates: true,
@@ -259,22 +276,15 @@ export const ACTIONS: Readonly<Record<string, ActionDefinition>> = {
     },
   },
 
-  DescribeIpamPools: {
-    mutates: false,
-    schema: structure({
-      DryRun: dryRun,
-      Filters: filters,
-      MaxResults: ['MaxResults', int(5, 1000)],
-      NextToken: ['NextToken', str],
-      IpamPoolIds: ['IpamPoolId', listOf(str)],
-    }),
-    run(state, input, caller) {
-      const selected = applyFilters(byIds(state.pools, input.IpamPoolIds, poolNotFound), input.Filters, poolFilters(state));
-      caller.beforeChange();
-      const { page, next } = paginate(selected, input.MaxResults, input.NextToken);
-      return listResult('ipamPoolSet', page.map((pool) => poolShape(state, pool, 'create-complete')), next, true);
-    },
-  },
+  DescribeIpamPools: describeAction({
+    idsMember: 'IpamPoolIds',
+    idsWire: 'IpamPoolId',
+    setName: 'ipamPoolSet',
+    records: (state) => state.pools,
+    notFound: poolNotFound,
+    filters: poolFilters,
+    shape: (state, pool) => poolShape(state, pool, 'create-complete'),
+  }),
 
   DeleteIpamPool: {
     mutates: true,

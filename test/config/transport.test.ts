@@ -1,7 +1,7 @@
 // TLS, proxies, timeouts, retries and endpoint resolution against real local servers: a TLS
 // endpoint with a throw-away CA made by openssl, an HTTP proxy that tunnels CONNECT, a server
 // that answers too late, and request counts for retried failures.
-import { spawn } from 'node:child_process';
+import { startHangingPort } from '../helpers/hanging-port';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -11,20 +11,6 @@ import { emptyHome, runOurs, type RunResult } from '../helpers/cli';
 import { FakeEc2, successReply } from '../helpers/fake-ec2';
 import { testKeys } from '../helpers/scenario';
 import { makeTestCa, TestProxy, TlsEc2, type TestCa } from '../helpers/tls';
-
-const HANG = `
-import socket, time
-s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen(0)
-port = s.getsockname()[1]
-fill = []
-for _ in range(3):
-    c = socket.socket(); c.setblocking(False)
-    try: c.connect(("127.0.0.1", port))
-    except BlockingIOError: pass
-    fill.append(c)
-print(port, flush=True)
-time.sleep(60)
-`;
 
 const op = ['ec2', 'release-ipam-pool-allocation'];
 const all = ['--ipam-pool-id', 'ipam-pool-1', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'ipam-pool-alloc-1'];
@@ -177,16 +163,14 @@ describe('timeouts and retries', () => {
   });
 
   test('--cli-connect-timeout: the connect timeout message', async () => {
-    // a listening socket that never accepts, its queue already full: new connections hang
-    const hang = spawn('python3', ['-c', HANG], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const { port, stop } = await startHangingPort();
     try {
-      const port = await new Promise<number>((resolve) => hang.stdout.once('data', (d: Buffer) => resolve(Number(String(d).trim()))));
       const started = Date.now();
       const result = await run(['--endpoint-url', `http://127.0.0.1:${port}`, '--cli-connect-timeout', '1'], { AWS_MAX_ATTEMPTS: '1' });
       expect(result).toMatchObject({ code: 255, stdout: '', stderr: `\nConnect timeout on endpoint URL: "http://127.0.0.1:${port}/"\n` });
       expect(Date.now() - started).toBeLessThan(10_000);
     } finally {
-      hang.kill();
+      stop();
     }
   });
 

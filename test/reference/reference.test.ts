@@ -35,6 +35,10 @@ for (const [path, module] of Object.entries(modules)) {
   const fixtures: Record<string, Recorded> = existsSync(fixturePath) ? JSON.parse(readFileSync(fixturePath, 'utf8')) : {};
 
   describe(`reference: ${file}`, () => {
+    test('every scenario has its own name (fixtures are keyed by it)', () => {
+      const names = module.scenarios.map((s) => s.name);
+      expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
+    });
     if (recording) {
       afterAll(() => {
         const ordered = Object.fromEntries(module.scenarios.filter((s) => fixtures[s.name]).map((s) => [s.name, fixtures[s.name]]));

@@ -82,6 +82,18 @@ function remember(ctx: ChainContext, credentials: Credentials): Credentials {
   return credentials;
 }
 
+/** The credentials an STS answer gave: registered as secrets for --debug, and cached like botocore. */
+function keepAnswer(ctx: ChainContext, key: string, answer: Credentials, root: XmlElement, resultName: string): Credentials {
+  const credentials = remember(ctx, {
+    accessKeyId: answer.accessKeyId,
+    secretAccessKey: answer.secretAccessKey,
+    sessionToken: answer.sessionToken,
+    expiration: answer.expiration,
+  });
+  writeCache(ctx, key, credentials, root, resultName);
+  return credentials;
+}
+
 /** sts:AssumeRole with the source credentials (MFA code asked once, before the first attempt). */
 export async function assumeRole(ctx: ChainContext, source: Credentials, args: AssumeRoleArgs): Promise<Credentials> {
   const key = assumeRoleCacheKey({ ...args });
@@ -107,14 +119,7 @@ export async function assumeRole(ctx: ChainContext, source: Credentials, args: A
     ctx.retry(),
     ctx.log,
   );
-  const credentials = remember(ctx, {
-    accessKeyId: value!.accessKeyId,
-    secretAccessKey: value!.secretAccessKey,
-    sessionToken: value!.sessionToken,
-    expiration: value!.expiration,
-  });
-  writeCache(ctx, key, credentials, root, 'AssumeRoleResult');
-  return credentials;
+  return keepAnswer(ctx, key, value!, root, 'AssumeRoleResult');
 }
 
 export interface WebIdentityArgs {
@@ -146,12 +151,5 @@ export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIden
     ctx.retry(),
     ctx.log,
   );
-  const credentials = remember(ctx, {
-    accessKeyId: value!.accessKeyId,
-    secretAccessKey: value!.secretAccessKey,
-    sessionToken: value!.sessionToken,
-    expiration: value!.expiration,
-  });
-  writeCache(ctx, key, credentials, root, 'AssumeRoleWithWebIdentityResult');
-  return credentials;
+  return keepAnswer(ctx, key, value!, root, 'AssumeRoleWithWebIdentityResult');
 }
