@@ -62,7 +62,9 @@ export interface Ec2CallPlan {
 export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
   const handler = new CapturingHandler(plan.transport, { unsigned: plan.credentials === undefined, service: 'ec2' });
   const client = new EC2Client({
-    region: plan.region,
+    // an empty region (`--region ''` or AWS_REGION='' with an explicit endpoint) is refused by the
+    // SDK's config; botocore sends the request and signs it for region "" (see signForEmptyRegion)
+    region: plan.region || 'us-east-1',
     endpoint: plan.endpointUrl,
     // unsigned requests are signed with placeholders whose headers the handler then drops
     credentials: plan.credentials ?? { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' },
@@ -70,6 +72,7 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
     logger: silentLogger,
     ...SDK_DEFAULTS,
   });
+  if (plan.region === '') signForEmptyRegion(client);
   try {
     plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
     const { root } = await queryCall(
@@ -82,6 +85,18 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
   } finally {
     client.destroy();
   }
+}
+
+/** Makes the client's SigV4 signer use an empty region in the credential scope, as botocore does. */
+function signForEmptyRegion(client: EC2Client): void {
+  type SignOptions = { signingRegion?: string } & Record<string, unknown>;
+  type Signer = { sign(request: unknown, options?: SignOptions): Promise<unknown> };
+  const config = client.config as unknown as { signer: (authScheme?: unknown) => Promise<Signer> };
+  const chooseSigner = config.signer;
+  config.signer = async (authScheme) => {
+    const signer = await chooseSigner(authScheme);
+    return { sign: (request, options) => signer.sign(request, { ...options, signingRegion: '' }) };
+  };
 }
 
 /** The output members botocore reads from the EC2 answer (serialised with a lower-case first letter). */

@@ -216,3 +216,15 @@ describe('timeouts and retries', () => {
     }
   });
 });
+
+describe('an empty region with an explicit endpoint', () => {
+  test('is sent, signed for region "" as botocore does (credential scope <date>//ec2)', async () => {
+    const ec2 = await new FakeEc2().reply(successReply()).start();
+    try {
+      expect(await run(['--endpoint-url', ec2.url], { AWS_REGION: '' })).toMatchObject({ code: 0, stdout: SUCCESS, stderr: '' });
+      expect(String(ec2.requests[0]!.headers.authorization)).toMatch(/Credential=\w+\/\d{8}\/\/ec2\/aws4_request,/);
+    } finally {
+      await ec2.stop();
+    }
+  });
+});
