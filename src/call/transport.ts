@@ -102,6 +102,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
       options.connectTimeoutMs,
       () => new TransportError(`Could not connect to the endpoint URL: "${request.url}"`),
       () => new TransportError(`Connect timeout on endpoint URL: "${request.url}"`, true),
+      () => closedBeforeAnswer(request.url),
     );
     if (https) socket = await startTls(socket, host, request.url, options);
   }
@@ -131,6 +132,12 @@ function tcpConnect(
   timeoutMs: number | undefined,
   refused: () => Error,
   timedOut: () => Error,
+  /**
+   * A reset reported as the connect's result: the handshake completed and the server then reset
+   * the connection before Node looked. Python's connect() has already returned by then, so the
+   * CLI reports it as a connection closed while waiting for the answer.
+   */
+  resetAfterHandshake: () => Error = refused,
 ): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = netConnect({ host, port, noDelay: true });
@@ -146,9 +153,9 @@ function tcpConnect(
       socket.removeAllListeners('error');
       resolve(socket);
     });
-    socket.once('error', () => {
+    socket.once('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(refused());
+      reject(error.code === 'ECONNRESET' || error.code === 'EPIPE' ? resetAfterHandshake() : refused());
     });
   });
 }
@@ -272,6 +279,10 @@ function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
   return { statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body };
 }
 
+function closedBeforeAnswer(url: string): TransportError {
+  return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
+}
+
 /** Writes the request on the socket and reads the whole answer. */
 function exchange(
   socket: Socket,
@@ -281,7 +292,7 @@ function exchange(
   readTimeoutMs: number | undefined,
   failOnceSent = false,
 ): Promise<RawResponse> {
-  const closed = () => new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${request.url}".`);
+  const closed = () => closedBeforeAnswer(request.url);
   return new Promise((resolve, reject) => {
     let settled = false;
     const finish = (fn: () => void) => {

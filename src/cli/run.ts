@@ -33,7 +33,8 @@ function report(error: unknown, io: Io): number {
 
 async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   // 1. The first pass only looks for --profile and --debug; its errors carry its own usage line.
-  parseWith(firstPassCommand, givenArgv, firstPassUsage);
+  const firstPass = parseWith(firstPassCommand, givenArgv, firstPassUsage);
+  if (firstPass.values.debug) await logInvocation(givenArgv, io);
   // The CLI reads the config and credentials files right after the first pass (even for --version).
   loadConfigFiles(io.env);
 
@@ -51,6 +52,18 @@ async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
     return runCommandLine(prompted, io);
   }
   return runCommandLine(givenArgv, io);
+}
+
+/** The real CLI's first --debug lines, written for every command line (skeletons and usage errors too). */
+async function logInvocation(argv: readonly string[], io: Io): Promise<void> {
+  const [{ createDebugLog }, { versionLine }, { pyRepr }] = await Promise.all([
+    import('../call/debug'),
+    import('./version'),
+    import('../util/python'),
+  ]);
+  const log = createDebugLog(io.stderr);
+  log.debug('awscli.clidriver', `CLI version: ${versionLine(io.env)}`);
+  log.debug('awscli.clidriver', `Arguments entered to CLI: ${pyRepr([...argv])}`);
 }
 
 /** Phases 2-4 on a command line that passed the first pass. */

@@ -300,6 +300,14 @@ describe('--debug', () => {
     expect(log).not.toMatch(/'authorization': 'AWS4/i);
   });
 
+  test('opens with the CLI version and the arguments, like the real log, on every path (a skeleton too)', async () => {
+    const result = await runOurs([...op, '--generate-cli-skeleton', '--debug'], { env: { HOME: home } });
+    expect(result.code).toBe(0);
+    const lines = result.stderr.split('\n');
+    expect(lines[0]).toMatch(/ - MainThread - awscli\.clidriver - DEBUG - CLI version: aws-cli\/\S+ Node\/\S+ \S+\/\S+ source\/\S+$/);
+    expect(lines[1]).toMatch(/ - MainThread - awscli\.clidriver - DEBUG - Arguments entered to CLI: \['ec2', 'release-ipam-pool-allocation', '--generate-cli-skeleton', '--debug'\]$/);
+  });
+
   test('environment keys and the session token never appear', async () => {
     const result = await run(['--debug'], { ...testKeys, AWS_SESSION_TOKEN: 'env-session-token-never-print' });
     expect(result.code).toBe(0);
