@@ -85,7 +85,7 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
   const globals = main.values as Globals;
   await checkGlobals(globals, io.env);
   // session-initialized: settings the CLI checks before it looks at the command
-  initializeSession(io.env, globals.profile || undefined);
+  initializeSession(io.env, globals.profile || undefined, globals.cliBinaryFormat);
 
   const command = globals.command as string;
   if (command === 'help') return showHelp(['help'], globals, io, main.extras);

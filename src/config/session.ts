@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { GeneralError, ConfigurationError } from '../cli/errors';
 import { expandUser, expandVars } from '../util/paths';
+import { pyReprString } from '../util/python';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
 import { shlexSplit } from './shlex';
 
@@ -254,10 +255,29 @@ export function loadConfigFiles(env: NodeJS.ProcessEnv): void {
  * Called once the global options are parsed (the CLI's session-initialized event): checks the
  * settings the CLI validates before it looks at the command.
  */
-export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined): Session {
+export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined, cliBinaryFormat: string | undefined): Session {
   const session = createSession(env, cliProfile);
+  // in the CLI's order: the timestamp format is checked before the binary format
   session.timestampFormat();
+  checkBinaryFormat(session, cliBinaryFormat);
   return session;
+}
+
+const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
+
+/**
+ * The CLI looks the format up in a table of handlers for every command, so a profile's unknown
+ * `cli_binary_format` fails even operations without binary members (a KeyError: the value's repr).
+ */
+function checkBinaryFormat(session: Session, cliBinaryFormat: string | undefined): void {
+  if (cliBinaryFormat !== undefined) return; // the parser has checked it against the choices
+  let value: string | undefined;
+  try {
+    value = session.get('cli_binary_format');
+  } catch (error) {
+    if (!(error instanceof ProfileNotFoundError)) throw error;
+  }
+  if (value !== undefined && !BINARY_FORMATS.includes(value)) throw new GeneralError(pyReprString(value));
 }
 
 /** The session for a run; the files are parsed only once per process. */

@@ -83,6 +83,11 @@ export const scenarios: Scenario[] = [
   { name: 'output: --output before AWS_DEFAULT_OUTPUT', args: [...call, '--output', 'json'], env: { ...keysAndRegion, AWS_DEFAULT_OUTPUT: 'xml' }, replies: ok },
   { name: 'output: bad cli_timestamp_format before argument errors', args: [...op], env: keys, files: config('[default]\ncli_timestamp_format = local\n') },
   { name: 'output: bad cli_timestamp_format of an unknown profile is ignored', args: [...op, '--profile', 'x'], env: keys, files: config('[default]\ncli_timestamp_format = local\n') },
+  { name: 'settings: an unknown cli_binary_format in the profile fails every command', args: [...call], env: keysAndRegion, files: config('[default]\ncli_binary_format = nope\n'), replies: ok },
+  { name: 'settings: an unknown cli_binary_format fails a skeleton too', args: [...op, '--generate-cli-skeleton'], env: keys, files: config('[default]\ncli_binary_format = Base64\n') },
+  { name: 'settings: --cli-binary-format wins over an unknown profile value', args: [...call, '--cli-binary-format', 'raw-in-base64-out'], env: keysAndRegion, files: config('[default]\ncli_binary_format = nope\n'), replies: ok },
+  { name: 'settings: cli_binary_format of an unknown profile is not checked', args: [...call, '--profile', 'x'], env: keysAndRegion, files: config('[default]\ncli_binary_format = nope\n'), replies: ok },
+  { name: 'settings: cli_timestamp_format is checked before cli_binary_format', args: [...call], env: keysAndRegion, files: config('[default]\ncli_binary_format = nope\ncli_timestamp_format = bad\n'), replies: ok },
   { name: 'output: cli_timestamp_format wire', args: [...call], env: keysAndRegion, files: config('[default]\ncli_timestamp_format = wire\n'), replies: ok },
 
   { name: 'output: parameter_validation off sends what it is given', args: [...op, '--endpoint-url', '{{ENDPOINT}}', '--cli-input-json', '{"DryRun": 0, "IpamPoolId": 5}'], env: keysAndRegion, files: config('[default]\nparameter_validation = false\n'), replies: ok },
