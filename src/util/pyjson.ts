@@ -11,7 +11,21 @@ export class PyDict {
   }
 }
 
-export class PyJsonError extends Error {}
+/** json.JSONDecodeError: Python's reason and its `line L column C (char N)` position. */
+export class PyJsonError extends Error {
+  constructor(reason: string, text?: string, at = 0) {
+    super(text === undefined ? reason : `${reason}: ${pyPosition(text, at)}`);
+  }
+}
+
+/** Python counts code points, lines from 1 and columns from 1. */
+function pyPosition(text: string, at: number): string {
+  const before = Array.from(text.slice(0, at));
+  const char = before.length;
+  const lastBreak = before.lastIndexOf('\n');
+  const line = before.filter((c) => c === '\n').length + 1;
+  return `line ${line} column ${char - lastBreak} (char ${char})`;
+}
 
 /** Python raises RecursionError (not a JSON error) on very deep nesting. */
 export class PyJsonRecursionError extends Error {
@@ -26,8 +40,9 @@ const NUMBER = /(-?(?:0|[1-9]\d*))(\.\d+)?([eE][-+]?\d+)?/y;
 export function parsePyJson(text: string, maxDepth = 980): unknown {
   let pos = 0;
   let depth = 0;
-  const fail = (): never => {
-    throw new PyJsonError(`Invalid JSON at ${pos}`);
+  // the reasons and positions of Python 3.11's C scanner (_json.c)
+  const fail = (reason: string, at = pos): never => {
+    throw new PyJsonError(reason, text, at);
   };
   const skipWs = (): void => {
     WHITESPACE.lastIndex = pos;
@@ -35,17 +50,19 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
     pos = WHITESPACE.lastIndex;
   };
   const parseString = (): string => {
+    const begin = pos;
     pos++; // opening quote
     let out = '';
     for (;;) {
       const ch = text[pos];
-      if (ch === undefined) fail();
+      if (ch === undefined) fail('Unterminated string starting at', begin);
       if (ch === '"') {
         pos++;
         return out;
       }
       if (ch === '\\') {
         const esc = text[pos + 1];
+        if (esc === undefined) fail('Unterminated string starting at', begin);
         pos += 2;
         switch (esc) {
           case '"': out += '"'; break;
@@ -58,17 +75,18 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
           case 't': out += '\t'; break;
           case 'u': {
             const hex = text.slice(pos, pos + 4);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) fail();
+            // Python also refuses four digits that end the document (no room for the closing quote)
+            if (pos + 4 >= text.length || !/^[0-9a-fA-F]{4}$/.test(hex)) fail('Invalid \\uXXXX escape', pos - 1);
             out += String.fromCharCode(parseInt(hex, 16));
             pos += 4;
             break;
           }
           default:
-            fail();
+            fail('Invalid \\escape', pos - 2);
         }
         continue;
       }
-      if (ch < ' ') fail(); // strict mode: no raw control characters
+      if (ch < ' ') fail('Invalid control character at'); // strict mode: no raw control characters
       out += ch;
       pos++;
     }
@@ -87,10 +105,10 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
         return dict;
       }
       for (;;) {
-        if (text[pos] !== '"') fail();
+        if (text[pos] !== '"') fail('Expecting property name enclosed in double quotes');
         const key = parseString();
         skipWs();
-        if (text[pos] !== ':') fail();
+        if (text[pos] !== ':') fail("Expecting ':' delimiter");
         pos++;
         skipWs();
         dict.entries.set(key, parseValue());
@@ -100,7 +118,7 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
           depth--;
           return dict;
         }
-        if (text[pos] !== ',') fail();
+        if (text[pos] !== ',') fail("Expecting ',' delimiter");
         pos++;
         skipWs();
       }
@@ -123,7 +141,7 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
           depth--;
           return list;
         }
-        if (text[pos] !== ',') fail();
+        if (text[pos] !== ',') fail("Expecting ',' delimiter");
         pos++;
         skipWs();
       }
@@ -136,7 +154,7 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
     }
     NUMBER.lastIndex = pos;
     const m = NUMBER.exec(text);
-    if (!m) return fail();
+    if (!m) return fail('Expecting value');
     pos = NUMBER.lastIndex;
     if (m[2] === undefined && m[3] === undefined) {
       return new PyNumber('int', Number(m[0]), m[0].replace(/^-0$/, '0'));
@@ -146,7 +164,7 @@ export function parsePyJson(text: string, maxDepth = 980): unknown {
   skipWs();
   const value = parseValue();
   skipWs();
-  if (pos !== text.length) fail();
+  if (pos !== text.length) fail('Extra data');
   return value;
 }
 

@@ -8,7 +8,8 @@ import { homedir } from 'node:os';
 import { rawConfigParse, type Profile } from '../../config/session';
 import { expandUser } from '../../util/paths';
 import { shlexSplit } from '../../config/shlex';
-import { pyStr } from '../../util/python';
+import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../../util/pyjson';
+import { PyNumber, pyStr } from '../../util/python';
 import {
   CredentialRetrievalError,
   PartialCredentialsError,
@@ -121,20 +122,26 @@ function pyTypeOf(value: unknown): string {
   return 'dict';
 }
 
-/** json.loads with Python's message for the usual failure (output that is not JSON at all). */
+/** json.loads: Python's reading, and its message for output that is not JSON. */
 function parseProcessJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch {
-    const at = text.search(/[^ \t\n\r]/);
-    const index = at === -1 ? text.length : at;
-    const before = text.slice(0, index);
-    const line = before.split('\n').length;
-    const column = index - before.lastIndexOf('\n');
-    const start = text[index];
-    const reason = start === undefined || !/[[{"\-0-9tfnNI]/.test(start) ? 'Expecting value' : 'Invalid JSON';
-    throw new GeneralError(`${reason}: line ${line} column ${column} (char ${index})`);
+    // Python's reading: its error message, or what only Python accepts (NaN, Infinity)
+    try {
+      return plainJson(parsePyJson(text));
+    } catch (error) {
+      if (error instanceof PyJsonError || error instanceof PyJsonRecursionError) throw new GeneralError(error.message);
+      throw error;
+    }
   }
+}
+
+function plainJson(value: unknown): unknown {
+  if (value instanceof PyNumber) return value.value;
+  if (value instanceof PyDict) return Object.fromEntries([...value.entries].map(([k, v]) => [k, plainJson(v)]));
+  if (Array.isArray(value)) return value.map(plainJson);
+  return value;
 }
 
 /** AWS_CREDENTIAL_FILE of the original EC2 command-line tools (`AWSAccessKeyId=…`). */
