@@ -60,7 +60,8 @@ export interface Ec2CallPlan {
 }
 
 export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
-  const handler = new CapturingHandler(plan.transport, { unsigned: plan.credentials === undefined, service: 'ec2' });
+  // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
+  const handler = new CapturingHandler(plan.transport, { unsigned: plan.credentials === undefined, service: 'ec2', sdkIgnoresAnswer: true });
   const client = new EC2Client({
     // an empty region (`--region ''` or AWS_REGION='' with an explicit endpoint) is refused by the
     // SDK's config; botocore sends the request and signs it for region "" (see signForEmptyRegion)

@@ -32,7 +32,13 @@ export class CapturingHandler {
 
   constructor(
     private readonly transport: TransportOptions,
-    private readonly options: { unsigned?: boolean; service: string; secretBodies?: boolean },
+    private readonly options: {
+      unsigned?: boolean;
+      service: string;
+      secretBodies?: boolean;
+      /** The caller parses the captured answer itself: the SDK gets no body to parse again. */
+      sdkIgnoresAnswer?: boolean;
+    },
   ) {}
 
   async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; reason: string; headers: Record<string, string>; body: Uint8Array } }> {
@@ -53,7 +59,9 @@ export class CapturingHandler {
     if (!this.options.secretBodies || raw.statusCode >= 300) {
       log?.debug('botocore.parsers', `Response body:\n${Buffer.from(raw.body).toString('utf8')}`);
     }
-    return { response: { statusCode: raw.statusCode, reason: raw.reason, headers: { ...raw.headers }, body: raw.body } };
+    // (a 6 MB answer costs the SDK's XML parser over a second, for a result nobody reads)
+    const sdkBody = this.options.sdkIgnoresAnswer ? new Uint8Array() : raw.body;
+    return { response: { statusCode: raw.statusCode, reason: raw.reason, headers: { ...raw.headers }, body: sdkBody } };
   }
 
   updateHttpClientConfig(): void {}
