@@ -6,6 +6,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { GeneralError, ConfigurationError } from '../cli/errors';
 import { expandUser, expandVars } from '../util/paths';
+import { binaryFormats } from '../model/globals';
 import { pyReprString } from '../util/python';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
 import { shlexSplit } from './shlex';
@@ -204,9 +205,25 @@ export class Session {
     return this.env.AWS_PAGER ?? this.get('cli_pager') ?? this.env.PAGER;
   }
 
-  /** The profile's `cli_binary_format` or base64. */
+  /**
+   * The profile's `cli_binary_format` or base64. The CLI looks the format up in a table of
+   * handlers for every command, so an unknown value fails even operations without binary members
+   * (a KeyError: the value's repr); a profile that does not exist means base64.
+   */
   binaryFormat(): string {
-    return this.get('cli_binary_format') ?? 'base64';
+    const value = this.getUnlessProfileMissing('cli_binary_format') ?? 'base64';
+    if (!(binaryFormats as readonly string[]).includes(value)) throw new GeneralError(pyReprString(value));
+    return value;
+  }
+
+  /** A setting of the profile, or undefined when the profile does not exist (the CLI's handlers catch that). */
+  private getUnlessProfileMissing(name: string): string | undefined {
+    try {
+      return this.get(name);
+    } catch (error) {
+      if (!(error instanceof ProfileNotFoundError)) throw error;
+      return undefined;
+    }
   }
 
   /** AWS_CLI_AUTO_PROMPT, the profile's `cli_auto_prompt`, off. */
@@ -219,13 +236,7 @@ export class Session {
    * an unknown profile does not fail here (the CLI falls back to the default).
    */
   timestampFormat(): 'wire' | 'iso8601' {
-    let value: string | undefined;
-    try {
-      value = this.get('cli_timestamp_format');
-    } catch (error) {
-      if (!(error instanceof ProfileNotFoundError)) throw error;
-    }
-    value ??= 'iso8601';
+    const value = this.getUnlessProfileMissing('cli_timestamp_format') ?? 'iso8601';
     if (value !== 'wire' && value !== 'iso8601') {
       throw new ConfigurationError(`Unknown cli_timestamp_format value: ${value}, valid values are "wire" or "iso8601"`);
     }
@@ -259,25 +270,9 @@ export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | u
   const session = createSession(env, cliProfile);
   // in the CLI's order: the timestamp format is checked before the binary format
   session.timestampFormat();
-  checkBinaryFormat(session, cliBinaryFormat);
+  // the parser has checked --cli-binary-format against its choices
+  if (cliBinaryFormat === undefined) session.binaryFormat();
   return session;
-}
-
-const BINARY_FORMATS = ['base64', 'raw-in-base64-out'];
-
-/**
- * The CLI looks the format up in a table of handlers for every command, so a profile's unknown
- * `cli_binary_format` fails even operations without binary members (a KeyError: the value's repr).
- */
-function checkBinaryFormat(session: Session, cliBinaryFormat: string | undefined): void {
-  if (cliBinaryFormat !== undefined) return; // the parser has checked it against the choices
-  let value: string | undefined;
-  try {
-    value = session.get('cli_binary_format');
-  } catch (error) {
-    if (!(error instanceof ProfileNotFoundError)) throw error;
-  }
-  if (value !== undefined && !BINARY_FORMATS.includes(value)) throw new GeneralError(pyReprString(value));
 }
 
 /** The session for a run; the files are parsed only once per process. */

@@ -15,6 +15,7 @@ export interface GlobalOption {
 
 export const outputFormats = ['json', 'text', 'table', 'yaml', 'yaml-stream'] as const;
 export type OutputFormat = (typeof outputFormats)[number];
+export const binaryFormats = ['base64', 'raw-in-base64-out'] as const;
 
 export const globalOptions: readonly GlobalOption[] = [
   { flag: '--debug', kind: 'flag', helpType: 'boolean', help: '<p>Turn on debug logging.</p>' },
@@ -49,7 +50,7 @@ export const globalOptions: readonly GlobalOption[] = [
     help: '<p>The maximum socket connect time in seconds. If the value is set to 0, the socket connect will be blocking and not timeout. The default value is 60 seconds.</p>',
   },
   {
-    flag: '--cli-binary-format', kind: 'value', choices: ['base64', 'raw-in-base64-out'], helpType: 'string',
+    flag: '--cli-binary-format', kind: 'value', choices: binaryFormats, helpType: 'string',
     help: '<p>The formatting style to be used for binary blobs. The default format is base64. The base64 format expects binary blobs to be provided as a base64 encoded string. The raw-in-base64-out format preserves compatibility with AWS CLI V1 behavior and binary values must be passed literally. When providing contents from a file that map to a binary blob ``fileb://`` will always be treated as binary and use the file contents directly regardless of the ``cli-binary-format`` setting. When using ``file://`` the file contents will need to properly formatted for the configured ``cli-binary-format``.</p>',
   },
   { flag: '--no-cli-pager', kind: 'flag', helpType: 'boolean', help: '<p>Disable cli pager for output.</p>' },
