@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The local IPAM endpoint (src/emulator/), bundled by scripts/build.mjs.
-import '../dist/aws-ipam-emulator.js';
+require('../dist/aws-ipam-emulator.cjs');

@@ -1,3 +1,4 @@
 #!/usr/bin/env node
 // The `aws` command: everything lives in the bundle built by `npm ci` (scripts/build.mjs).
-import '../dist/aws.js';
+// CommonJS (see bin/package.json): Node starts it faster than an ES module.
+require('../dist/aws.cjs');

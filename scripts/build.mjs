@@ -1,7 +1,7 @@
-// Bundles each entry point into one ES module under dist/ (run by `npm ci` via `prepare`).
+// Bundles each entry point into dist/<name>.cjs plus lazily loaded chunks (run by `npm ci` via `prepare`).
 // Why a bundle: parsing node_modules file by file dominates start-up; code splitting keeps
 // the SDK, JMESPath, YAML and table code out of the paths that do not need them; rolldown then
-// re-chunks esbuild's output so that the start-up path reads three files, not seventeen (see below).
+// re-chunks esbuild's output into fewer, CommonJS files (see below).
 // The new bundle is built beside dist/ and swapped in, so a running test never sees half a build.
 import { build } from 'esbuild';
 import { rolldown } from 'rolldown';
@@ -70,6 +70,10 @@ const result = await build({
 
 if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));
 
+// Re-chunk esbuild's output with rolldown, as CommonJS. Node 20 starts an ES module entry ~8 ms
+// slower than a CommonJS one (its ES module loader has to be set up first), and `import()` of a
+// lazy chunk costs more than `require()`: CommonJS files take ~10 ms off every start and ~25 ms
+// off a call. (esbuild splits only ES modules; rolldown turns `import()` into a lazy require().)
 // Re-chunk esbuild's output with rolldown. esbuild puts every module that the start-up path shares
 // with a lazily imported one into a chunk of its own (one per set of importers), so a usage error
 // loaded 17 files; rolldown knows that what the entry imports statically is already loaded when
@@ -87,7 +91,7 @@ for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
     treeshake: false,
     logLevel: 'warn',
   });
-  await rechunk.write({ dir: staging, format: 'es', chunkFileNames: 'chunks/[name]-[hash].js' });
+  await rechunk.write({ dir: staging, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' });
   await rechunk.close();
 }
 rmSync(split, { recursive: true, force: true });

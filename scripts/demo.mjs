@@ -43,7 +43,7 @@ function shell(words) {
   out(lines.join('\n'));
 }
 
-if (!existsSync(join(root, 'dist', 'aws.js')) || !existsSync(join(root, 'dist', 'aws-ipam-emulator.js'))) {
+if (!existsSync(join(root, 'dist', 'aws.cjs')) || !existsSync(join(root, 'dist', 'aws-ipam-emulator.cjs'))) {
   process.stderr.write('npm start: the build is missing; run `npm ci` (or `npm run build`) first.\n');
   process.exit(1);
 }

@@ -9,7 +9,9 @@ export function staticGraph(entry: string): Map<string, string> {
     if (files.has(file)) return;
     const text = readFileSync(file, 'utf8');
     files.set(file, text);
-    for (const m of text.matchAll(/(?:^|[;\n}])\s*import\s*(?:[^'"()]*?\bfrom\s*)?["'](\.{1,2}\/[^"']+)["']/g)) {
+    // the bundle is CommonJS: a static dependency is a require() of a relative file; a lazy one
+    // (an import() in the source) is `Promise.resolve().then(() => require(…))`, not followed
+    for (const m of text.matchAll(/(?<!=> )\brequire\(["'](\.{1,2}\/[^"']+)["']\)/g)) {
       visit(resolve(dirname(file), m[1]!));
     }
   };
