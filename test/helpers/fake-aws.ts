@@ -2,17 +2,12 @@
 // AssumeRoleWithWebIdentity), the SSO portal (GetRoleCredentials) and SSO-OIDC (CreateToken),
 // the container credentials endpoint and the EC2 instance metadata service. Each records what
 // reached it; answers can be scripted per path.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { registerSecret, registerSignature } from './secrets';
+import { recordRequest, type RecordedRequest } from './fake-ec2';
+import { registerSecret } from './secrets';
 
-export interface Seen {
-  method: string;
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  form: Record<string, string>;
-}
+export type Seen = RecordedRequest;
 
 export interface Answer {
   status?: number;
@@ -33,13 +28,8 @@ export class ScriptedServer {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        registerSignature(req.headers.authorization);
+      recordRequest(req, (seen) => {
         registerSecret(req.headers['x-amz-sso_bearer_token'] as string | undefined);
-        const seen: Seen = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, form: Object.fromEntries(new URLSearchParams(body)) };
         this.seen.push(seen);
         const answer = this.answer(seen);
         res.writeHead(answer.status ?? 200, { 'Content-Type': 'text/xml', ...answer.headers });

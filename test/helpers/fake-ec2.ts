@@ -1,6 +1,6 @@
 // A small EC2 Query endpoint on 127.0.0.1 for tests: answers each request with the next
 // scripted reply (or a default success) and records every request that reached it.
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { registerSignature } from './secrets';
 
@@ -10,6 +10,20 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: string;
   form: Record<string, string>;
+}
+
+/**
+ * Reads a whole request as a fake AWS endpoint records it. Its signature is registered as a
+ * secret: runCommand fails a test whose output shows it.
+ */
+export function recordRequest(req: IncomingMessage, then: (request: RecordedRequest) => void): void {
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const body = Buffer.concat(chunks).toString('utf8');
+    registerSignature(req.headers.authorization);
+    then({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, form: Object.fromEntries(new URLSearchParams(body)) });
+  });
 }
 
 export interface Reply {
@@ -62,19 +76,8 @@ export class FakeEc2 {
 
   async start(): Promise<this> {
     this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        const body = Buffer.concat(chunks).toString('utf8');
-        // the signature is a secret: runCommand fails a test whose output shows it
-        registerSignature(req.headers.authorization);
-        this.requests.push({
-          method: req.method ?? '',
-          path: req.url ?? '',
-          headers: req.headers,
-          body,
-          form: Object.fromEntries(new URLSearchParams(body)),
-        });
+      recordRequest(req, (request) => {
+        this.requests.push(request);
         const reply = this.queue.shift() ?? this.defaultReply;
         const send = () => {
           if (reply.destroy) {
