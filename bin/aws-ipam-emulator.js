@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The local IPAM endpoint (src/emulator/), bundled by scripts/build.mjs.
-require('../dist/aws-ipam-emulator.cjs');
+require('../dist/launch.cjs').launch('aws-ipam-emulator');

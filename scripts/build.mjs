@@ -5,7 +5,9 @@
 // The new bundle is built beside dist/ and swapped in, so a running test never sees half a build.
 import { build } from 'esbuild';
 import { rolldown } from 'rolldown';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { warmUpCodeCaches } from './warm-up.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 
@@ -74,7 +76,7 @@ if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.s
 // slower than a CommonJS one (its ES module loader has to be set up first), and `import()` of a
 // lazy chunk costs more than `require()`: CommonJS files take ~10 ms off every start and ~25 ms
 // off a call. (esbuild splits only ES modules; rolldown turns `import()` into a lazy require().)
-// Re-chunk esbuild's output with rolldown. esbuild puts every module that the start-up path shares
+// esbuild puts every module that the start-up path shares
 // with a lazily imported one into a chunk of its own (one per set of importers), so a usage error
 // loaded 17 files; rolldown knows that what the entry imports statically is already loaded when
 // its dynamic imports run, and keeps those modules in the entry. Fewer files: ~15 ms less per
@@ -91,10 +93,36 @@ for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
     treeshake: false,
     logLevel: 'warn',
   });
-  await rechunk.write({ dir: staging, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' });
+  await rechunk.write({
+    dir: staging,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: 'chunks/[name]-[hash].cjs',
+    // `import('node:http')` in the SDK becomes a require(): the code-cache loader compiles files with
+    // vm.Script, which has no ES module loader behind import()
+    dynamicImportInCjs: false,
+  });
   await rechunk.close();
 }
 rmSync(split, { recursive: true, force: true });
+for (const file of readdirSync(staging, { recursive: true, encoding: 'utf8' })) {
+  if (file.endsWith('.cjs') && /\bimport\(/.test(readFileSync(join(staging, file), 'utf8'))) {
+    throw new Error(`build: ${file} still calls import(), which the code-cache loader cannot run`);
+  }
+}
+
+// dist/launch.cjs: what bin/*.js start; it loads the bundle with the code caches made below.
+await build({
+  entryPoints: { launch: 'src/startup/code-cache.ts' },
+  absWorkingDir: root,
+  outdir: staging,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  logLevel: 'warning',
+});
 
 try {
   renameSync(`${root}dist`, retired);
@@ -103,3 +131,5 @@ try {
 }
 renameSync(staging, `${root}dist`);
 rmSync(retired, { recursive: true, force: true });
+// After the swap: V8 keeps the file name a cache was made under (stack traces, profiles).
+await warmUpCodeCaches(`${root}dist`);

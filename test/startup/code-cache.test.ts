@@ -1,0 +1,83 @@
+// The build's V8 code caches (src/startup/code-cache.ts, made by scripts/warm-up.mjs) must be taken
+// by V8 on every common path — a refused cache changes nothing but speed, so only a test sees it —
+// and a stale or damaged cache must never change what the command does.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot, runCommand } from '../helpers/cli';
+import { FakeEc2 } from '../helpers/fake-ec2';
+
+const reporter = join(projectRoot, 'test', 'startup', 'fixtures', 'report-code-cache.cjs');
+const work = mkdtempSync(join(tmpdir(), 'code-cache-'));
+const ec2 = new FakeEc2();
+
+interface Report {
+  accepted: number;
+  rejected: number;
+  missing: number;
+}
+
+/** Runs `node bin/aws.js args` of the install at `root` and returns its result with the loader's report. */
+async function runReporting(root: string, args: string[]) {
+  const reportFile = join(work, `report-${Math.random().toString(36).slice(2)}.json`);
+  const result = await runCommand([process.execPath, '-r', reporter, join(root, 'bin', 'aws.js'), ...args], {
+    env: {
+      BUNDLE_DIR: join(root, 'dist'),
+      CODE_CACHE_REPORT: reportFile,
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'secret',
+      AWS_DEFAULT_REGION: 'us-east-1',
+    },
+  });
+  return { ...result, report: JSON.parse(readFileSync(reportFile, 'utf8')) as Report };
+}
+
+const op = ['ec2', 'release-ipam-pool-allocation'];
+const callArgs = () => [...op, '--ipam-pool-id', 'ipam-pool-1', '--cidr', '10.0.0.0/24',
+  '--ipam-pool-allocation-id', 'ipam-pool-alloc-1', '--endpoint-url', ec2.url];
+
+beforeAll(async () => {
+  await ec2.start();
+});
+afterAll(async () => {
+  await ec2.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+describe('code caches made by the build', () => {
+  it.each([
+    ['a call', () => callArgs(), 0],
+    ['a call printed as a table', () => [...callArgs(), '--output', 'table'], 0],
+    ['a skeleton', () => [...op, '--generate-cli-skeleton'], 0],
+    ['a usage error', () => [...op], 252],
+  ])('are taken by V8 for every file %s loads', async (_name, args, code) => {
+    const { report, code: exitCode } = await runReporting(projectRoot, args());
+    expect(exitCode).toBe(code);
+    expect(report.accepted).toBeGreaterThan(0);
+    expect(report).toEqual({ accepted: report.accepted, rejected: 0, missing: 0 });
+  });
+
+  it('are not used for a file changed after the build, and a damaged one is refused: same answer', async () => {
+    const copy = join(work, 'install');
+    for (const dir of ['bin', 'dist']) cpSync(join(projectRoot, dir), join(copy, dir), { recursive: true, preserveTimestamps: true });
+    const before = await runReporting(copy, callArgs());
+    expect(before.report.rejected + before.report.missing).toBe(0);
+
+    const chunks = join(copy, 'dist', 'chunks');
+    const cacheDir = join(copy, 'dist', 'code-cache');
+    const [edited, damaged] = readdirSync(chunks)
+      .filter((name) => readdirSync(cacheDir).includes(`chunks__${name}.v8`))
+      .slice(0, 2);
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(chunks, edited!), future, future);
+    const damagedCache = join(cacheDir, `chunks__${damaged}.v8`);
+    writeFileSync(damagedCache, Buffer.alloc(readFileSync(damagedCache).length, 0x5a));
+    utimesSync(damagedCache, future, future);
+
+    const after = await runReporting(copy, callArgs());
+    expect(after.report).toEqual({ accepted: before.report.accepted - 2, rejected: 1, missing: 1 });
+    expect([after.code, after.stdout, after.stderr]).toEqual([before.code, before.stdout, before.stderr]);
+    expect(after.stdout).toBe('{\n    "Success": true\n}\n');
+  });
+});
