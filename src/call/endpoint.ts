@@ -1,25 +1,24 @@
-// botocore's check of an endpoint URL before it creates the client ("Invalid endpoint: …"):
-// the host of the URL, as Python's urlsplit finds it, must be a valid DNS name or an IPv6
-// literal. No SDK code here: skeleton and error paths use it without loading the SDK.
+// The endpoint URL the way botocore treats it: its check before the client is created
+// ("Invalid endpoint: …": the host, as Python's urlsplit finds it, must be a valid DNS name or an
+// IPv6 literal), the URL a request goes to (the endpoint's own text, with `/` for an empty path),
+// and the Host header SigV4 signs. No SDK code here: skeleton and error paths use it too.
 import { isIP } from 'node:net';
+import { GeneralError } from '../cli/errors';
+import { hostnameOf, portOf, PyValueError, urlsplit, urlunsplit, type SplitUrl } from '../util/pyurl';
+
+/** urlsplit, with Python's ValueError as the CLI reports it (a plain message, exit 255). */
+function split(url: string): SplitUrl {
+  try {
+    return urlsplit(url);
+  } catch (error) {
+    if (error instanceof PyValueError) throw new GeneralError(error.message);
+    throw error;
+  }
+}
 
 /** Python's urlsplit(url).hostname (lower-cased), or undefined when there is none. */
 export function pythonUrlHostname(url: string): string | undefined {
-  const cleaned = url.replace(/^[\x00-\x20]+/, '').replace(/[\t\r\n]/g, '');
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(cleaned);
-  const rest = scheme ? cleaned.slice(scheme[0].length) : cleaned;
-  if (!rest.startsWith('//')) return undefined;
-  const netloc = rest.slice(2).split(/[/?#]/)[0]!;
-  const hostPort = netloc.slice(netloc.lastIndexOf('@') + 1);
-  let host: string;
-  if (hostPort.startsWith('[')) {
-    const end = hostPort.indexOf(']');
-    host = end === -1 ? hostPort.slice(1) : hostPort.slice(1, end);
-  } else {
-    const colon = hostPort.indexOf(':');
-    host = colon === -1 ? hostPort : hostPort.slice(0, colon);
-  }
-  return host ? host.toLowerCase() : undefined;
+  return hostnameOf(split(url));
 }
 
 const LABELS = /^((?!-)[A-Z\d-]{1,63}(?<!-)\.)*((?!-)[A-Z\d-]{1,63}(?<!-))$/i;
@@ -30,4 +29,29 @@ export function isValidEndpointUrl(url: string): boolean {
   if (hostname.length <= 255 && LABELS.test(hostname.endsWith('.') ? hostname.slice(0, -1) : hostname)) return true;
   if (/[\t\r\n]/.test(url)) return false;
   return isIP(hostname.replace(/%.*$/, '')) === 6;
+}
+
+/** The URL botocore sends an operation with path `/` to: the endpoint as written, `/` for no path. */
+export function requestUrlFor(endpointUrl: string): string {
+  const parts = split(endpointUrl);
+  return urlunsplit({ ...parts, path: parts.path || '/' });
+}
+
+/**
+ * The Host header SigV4 signs (botocore's _host_from_url): the lower-cased host, its port unless
+ * it is the scheme's default. A port Python cannot read fails here, as botocore's signer does.
+ */
+export function signedHostFor(url: string): string {
+  const parts = split(url);
+  let host = hostnameOf(parts) ?? '';
+  if (isIP(host.replace(/%.*$/, '')) === 6) host = `[${host}]`;
+  let port: number | undefined;
+  try {
+    port = portOf(parts);
+  } catch (error) {
+    if (error instanceof PyValueError) throw new GeneralError(error.message);
+    throw error;
+  }
+  const defaultPort = parts.scheme === 'http' ? 80 : parts.scheme === 'https' ? 443 : undefined;
+  return port !== undefined && port !== defaultPort ? `${host}:${port}` : host;
 }

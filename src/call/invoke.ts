@@ -8,6 +8,8 @@ import type { RetrySettings } from '../config/client-settings';
 import type { Operation } from '../model/operation';
 import type { DebugLog } from './debug';
 import { childText } from './response';
+import { requestUrlFor, signedHostFor } from './endpoint';
+import { pathWithoutParams, urlsplit } from '../util/pyurl';
 import { attemptThrough, CapturingHandler, queryCall } from './service-call';
 import type { TransportOptions } from './transport';
 import type { Credentials } from './credentials/types';
@@ -60,13 +62,17 @@ export interface Ec2CallPlan {
 }
 
 export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
+  const url = requestUrlFor(plan.endpointUrl);
+  const signed = plan.credentials !== undefined;
   // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
-  const handler = new CapturingHandler(plan.transport, { unsigned: plan.credentials === undefined, service: 'ec2', sdkIgnoresAnswer: true });
+  const handler = new CapturingHandler(plan.transport, { unsigned: !signed, service: 'ec2', sdkIgnoresAnswer: true, url });
   const client = new EC2Client({
     // an empty region (`--region ''` or AWS_REGION='' with an explicit endpoint) is refused by the
     // SDK's config; botocore sends the request and signs it for region "" (see signForEmptyRegion)
     region: plan.region || 'us-east-1',
-    endpoint: plan.endpointUrl,
+    // The SDK reads an endpoint with WHATWG's URL parser, which rewrites or refuses URLs botocore
+    // uses as written; it gets a stand-in, and signs for the real URL (signForUrl).
+    endpoint: 'https://endpoint.invalid',
     // unsigned requests are signed with placeholders whose headers the handler then drops
     credentials: plan.credentials ?? { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' },
     requestHandler: handler,
@@ -74,6 +80,7 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
     ...SDK_DEFAULTS,
   });
   if (plan.region === '') signForEmptyRegion(client);
+  signForUrl(client, url, signed);
   try {
     plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
     const { root } = await queryCall(
@@ -85,6 +92,56 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
     return parseOutput(op, root);
   } finally {
     client.destroy();
+  }
+}
+
+/**
+ * Gives the request the path, query and Host header of `url` just before it is signed, so that
+ * the signature covers what the transport sends. A port Python cannot read fails here for a
+ * signed request, as in botocore's signer; unsigned, urllib3 reports it when sending.
+ */
+function signForUrl(client: EC2Client, url: string, signed: boolean): void {
+  type Request = { path: string; query: Record<string, string | string[]>; headers: Record<string, string> };
+  const parts = urlsplit(url);
+  const query: Record<string, string | string[]> = {};
+  for (const pair of parts.query ? parts.query.split('&') : []) {
+    const [key, value = ''] = splitOnce(pair, '=').map(decodeQueryText);
+    const seen = query[key!];
+    query[key!] = seen === undefined ? value : [...(Array.isArray(seen) ? seen : [seen]), value];
+  }
+  type Next = (args: { request: unknown }) => Promise<unknown>;
+  const middleware = (next: Next) => async (args: { request: unknown }) => {
+    const request = args.request as Request;
+    request.path = pathWithoutParams(parts) || '/';
+    request.query = query;
+    let host: string | undefined;
+    try {
+      host = signedHostFor(url);
+    } catch (error) {
+      if (signed) throw error;
+    }
+    if (host !== undefined) request.headers.host = host;
+    return next(args);
+  };
+  // (a finalize-step middleware; the SDK's stack type cannot tell which step a function is for)
+  client.middlewareStack.addRelativeTo(middleware as never, {
+    relation: 'before',
+    toMiddleware: 'httpSigningMiddleware',
+    name: 'botocoreRequestUrl',
+  });
+}
+
+function splitOnce(text: string, separator: string): string[] {
+  const at = text.indexOf(separator);
+  return at === -1 ? [text] : [text.slice(0, at), text.slice(at + 1)];
+}
+
+/** A query key or value as the signer should see it (it encodes again); broken escapes stay as written. */
+function decodeQueryText(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
   }
 }
 

@@ -38,11 +38,13 @@ export class CapturingHandler {
       secretBodies?: boolean;
       /** The caller parses the captured answer itself: the SDK gets no body to parse again. */
       sdkIgnoresAnswer?: boolean;
+      /** Where to send, as botocore writes it (the SDK's request then only gives method, headers, body). */
+      url?: string;
     },
   ) {}
 
   async handle(request: SdkHttpRequest): Promise<{ response: { statusCode: number; reason: string; headers: Record<string, string>; body: Uint8Array } }> {
-    const url = requestUrl(request);
+    const url = this.options.url ?? requestUrl(request);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(request.headers)) {
       if (this.options.unsigned && AUTH_HEADERS.test(name)) continue;

@@ -7,6 +7,7 @@ import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'nod
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../cli/errors';
+import { hostinfo, hostnameOf, pathWithoutParams, urlsplit, type SplitUrl } from '../util/pyurl';
 import { maskProxyUrl, proxyFor } from '../config/client-settings';
 import type { RawResponse } from './response';
 import type { DebugLog } from './debug';
@@ -67,16 +68,15 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const readTooLong = (given.readTimeoutMs ?? 0) > PYTHON_LONGEST_TIMEOUT_S * 1000;
   const clamp = (ms: number | undefined) => (ms === undefined ? undefined : Math.min(ms, LONGEST_TIMER_MS));
   const options = { ...given, connectTimeoutMs: clamp(given.connectTimeoutMs), readTimeoutMs: clamp(given.readTimeoutMs) };
-  const url = new URL(request.url);
-  const https = url.protocol === 'https:';
-  const port = Number(url.port || (https ? 443 : 80));
-  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const { https, host, port, path } = connectionTarget(request.url);
   const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
   const started = Date.now();
 
   let socket: Socket;
-  let target = `${url.pathname}${url.search}`;
+  let target = path;
   const headers: Record<string, string> = { ...request.headers };
+  // http.client's Host: the port only when it is not the scheme's default
+  if (!headers.host && !headers.Host) headers.Host = port === (https ? 443 : 80) ? formatHost(host) : `${formatHost(host)}:${port}`;
   if (proxy) {
     const proxyUrl = new URL(proxy);
     const proxyHost = proxyUrl.hostname.replace(/^\[|\]$/g, '');
@@ -110,10 +110,57 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const response = await exchange(socket, request, target, headers, options.readTimeoutMs, readTooLong);
   options.log?.debug(
     'urllib3.connectionpool',
-    `${url.protocol}//${formatHost(host)}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
+    `${https ? 'https' : 'http'}://${formatHost(host)}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
       ` (${Date.now() - started} ms)`,
   );
   return response;
+}
+
+/**
+ * Where urllib3 connects for a URL, read the way Python reads it (the host as written, `127.1`
+ * included), and the request target botocore asks for (the path without `;params`, and the query).
+ * What urllib3 cannot parse or send is an "unhandled exception" of the HTTP client, retried like
+ * a connection failure.
+ */
+function connectionTarget(url: string): { https: boolean; host: string; port: number; path: string } {
+  const unhandled = (detail: string) => new TransportError(`An HTTP Client raised an unhandled exception: ${detail}`);
+  let parts: SplitUrl;
+  try {
+    parts = urlsplit(url);
+  } catch {
+    throw unhandled(`Failed to parse: ${url}`);
+  }
+  const portText = hostinfo(parts.netloc).port;
+  if (portText !== undefined && !/^[0-9]{1,5}$/.test(portText)) throw unhandled(`Failed to parse: ${url}`);
+  const port = portText === undefined ? undefined : Number.parseInt(portText, 10);
+  if (port !== undefined && port > 65535) throw unhandled(`Failed to parse: ${url}`);
+  if (parts.scheme !== 'http' && parts.scheme !== 'https') throw unhandled(`Not supported URL scheme ${parts.scheme}`);
+  const https = parts.scheme === 'https';
+  const path = encodeInvalidChars(pathWithoutParams(parts) || '/', PATH_CHARS) + (parts.query ? `?${encodeInvalidChars(parts.query, QUERY_CHARS)}` : '');
+  return { https, host: hostnameOf(parts) ?? '', port: port ?? (https ? 443 : 80), path };
+}
+
+// urllib3's _encode_target: what RFC 3986 does not allow in a path or query is percent-encoded
+// before the request line is written (botocore hands the endpoint's path over as written).
+const PATH_CHARS = /[A-Za-z0-9._~\-!$&'()*+,;=:@/]/;
+const QUERY_CHARS = /[A-Za-z0-9._~\-!$&'()*+,;=:@/?]/;
+
+function encodeInvalidChars(component: string, allowed: RegExp): string {
+  let escapes = 0;
+  const normalised = component.replace(/%[a-fA-F0-9]{2}/g, (escape) => {
+    escapes++;
+    return escape.toUpperCase();
+  });
+  const bytes = Buffer.from(normalised, 'utf8');
+  // a lone `%` makes every `%` literal, to be encoded itself
+  const keepPercent = escapes === bytes.filter((byte) => byte === 0x25).length;
+  let encoded = '';
+  for (const byte of bytes) {
+    const char = String.fromCharCode(byte);
+    if ((keepPercent && char === '%') || (byte < 128 && allowed.test(char))) encoded += char;
+    else encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
 }
 
 function formatHost(host: string): string {
@@ -140,6 +187,11 @@ function tcpConnect(
   resetAfterHandshake: () => Error = refused,
 ): Promise<Socket> {
   return new Promise((resolve, reject) => {
+    // Node refuses port 0 outright; Python tries it and is refused
+    if (port === 0) {
+      reject(refused());
+      return;
+    }
     const socket = netConnect({ host, port, noDelay: true });
     let timer: NodeJS.Timeout | undefined;
     if (timeoutMs !== undefined) {
@@ -338,7 +390,6 @@ function exchange(
         }),
       );
     });
-    if (!headers.host && !headers.Host) req.setHeader('Host', new URL(request.url).host);
     req.end(request.body === undefined ? undefined : Buffer.from(request.body), () => {
       if (!failOnceSent) return;
       finish(() => reject(pythonTimeOverflow()));

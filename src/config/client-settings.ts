@@ -5,6 +5,7 @@ import { GeneralError } from '../cli/errors';
 import { pyRepr } from '../util/python';
 import { parsePyInt } from '../util/pyint';
 import { ensureBoolean, type Session } from './session';
+import { urlsplit } from '../util/pyurl';
 
 export type RetryMode = 'standard' | 'adaptive';
 
@@ -105,9 +106,10 @@ export function environmentProxies(env: NodeJS.ProcessEnv): Map<string, string> 
 /** The proxy URL for a request URL, or undefined (no proxy, or bypassed by no_proxy). */
 export function proxyFor(url: string, env: NodeJS.ProcessEnv): string | undefined {
   const proxies = environmentProxies(env);
-  const parsed = new URL(url);
-  if (bypassProxy(parsed.host, proxies.get('no'))) return undefined;
-  const proxy = proxies.get(parsed.protocol.replace(/:$/, ''));
+  // Python's urlsplit: the netloc as written (user info and a default port included)
+  const { scheme, netloc } = urlsplit(url);
+  if (bypassProxy(netloc, proxies.get('no'))) return undefined;
+  const proxy = proxies.get(scheme);
   if (!proxy) return undefined;
   if (proxy.startsWith('http:') || proxy.startsWith('https:')) return proxy;
   return proxy.startsWith('//') ? `http:${proxy}` : `http://${proxy}`;
@@ -117,7 +119,7 @@ function bypassProxy(hostWithPort: string, noProxy: string | undefined): boolean
   if (noProxy === undefined) return false;
   if (noProxy === '*') return true;
   const host = hostWithPort.toLowerCase();
-  const hostOnly = host.replace(/:\d+$/, '');
+  const hostOnly = host.replace(/:\d*$/, '');
   for (const raw of noProxy.split(',')) {
     let name = raw.trim();
     if (!name) continue;

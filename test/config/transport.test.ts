@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { emptyHome, runOurs, type RunResult } from '../helpers/cli';
+import { emptyHome, haveRealAws, runOurs, runReal, type RunResult } from '../helpers/cli';
 import { FakeEc2, successReply } from '../helpers/fake-ec2';
 import { testKeys } from '../helpers/scenario';
 import { makeTestCa, TestProxy, TlsEc2, type TestCa } from '../helpers/tls';
@@ -223,6 +223,42 @@ describe('an empty region with an explicit endpoint', () => {
     try {
       expect(await run(['--endpoint-url', ec2.url], { AWS_REGION: '' })).toMatchObject({ code: 0, stdout: SUCCESS, stderr: '' });
       expect(String(ec2.requests[0]!.headers.authorization)).toMatch(/Credential=\w+\/\d{8}\/\/ec2\/aws4_request,/);
+    } finally {
+      await ec2.stop();
+    }
+  });
+});
+
+describe('an endpoint URL with a path, a query or user info', () => {
+  // botocore sends to the endpoint as written (path kept, `/` only for none, the query kept,
+  // `;params` and the fragment left out, what RFC 3986 refuses percent-encoded by urllib3);
+  // the request line and the Host header are compared with the real CLI's
+  const suffixes = ['', '/', '/path', '/path/?x=1#frag', '?a=b&c', '/a;p/b;q?z', '/a b/%zz?q=ü v', '/./x/../y//z'];
+  test.skipIf(!haveRealAws).each(suffixes)('%j: the same request line and Host as the real CLI', async (suffix) => {
+    const servers = [await new FakeEc2().start(), await new FakeEc2().start()];
+    try {
+      const [theirs, ours] = await Promise.all([
+        runReal([...op, ...all, '--endpoint-url', servers[0]!.url + suffix], { env: base }),
+        runOurs([...op, ...all, '--endpoint-url', servers[1]!.url + suffix], { env: base }),
+      ]);
+      expect(ours).toMatchObject({ code: theirs.code, stdout: theirs.stdout, stderr: theirs.stderr });
+      const [sent, expected] = [servers[1]!.requests[0]!, servers[0]!.requests[0]!];
+      expect(sent.path).toBe(expected.path);
+      expect(sent.headers.host!.replace(servers[1]!.url.split(':').pop()!, 'PORT')).toBe(
+        expected.headers.host!.replace(servers[0]!.url.split(':').pop()!, 'PORT'),
+      );
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+    }
+  });
+
+  test('user info is not sent, and the Host header names the host as written', async () => {
+    const ec2 = await new FakeEc2().start();
+    try {
+      const port = ec2.url.split(':').pop();
+      expect(await run(['--endpoint-url', `http://user:secret@127.1:${port}/p`])).toMatchObject({ code: 0, stdout: SUCCESS });
+      expect(ec2.requests[0]).toMatchObject({ path: '/p', headers: { host: `127.1:${port}` } });
+      expect(ec2.requests[0]!.headers.authorization).toBeDefined();
     } finally {
       await ec2.stop();
     }

@@ -129,4 +129,15 @@ describe('the real AWS CLI v2 and ours against the emulator', () => {
       code: 254,
     });
   });
+  it('an endpoint URL with a path and a query: both CLIs sign what they send, the emulator checks it alike', async () => {
+    const release = ['ec2', 'release-ipam-pool-allocation', '--ipam-pool-id', 'ipam-pool-0123456789abcdef0', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'x'];
+    for (const suffix of ['/', '/a/b', '/a%20b/?x=1&y', '/./x/../y//z?b=2&a=1']) {
+      const args = [...release, '--endpoint-url', emulator.url + suffix];
+      const [theirs, mine] = await Promise.all([runReal(args, { env }), runOurs(args, { env })]);
+      expect(mine, suffix).toEqual(theirs);
+      expect(mine.stdout).toBe('');
+      expect(mine.stderr).not.toContain('SignatureDoesNotMatch');
+      expect(mine.code).toBe(254);
+    }
+  });
 });

@@ -170,6 +170,22 @@ export const scenarios: Scenario[] = [
   { name: 'endpoint: --endpoint-url without a host and no region', args: [...op, ...all, '--endpoint-url', 'http://'], env: keys },
   { name: 'endpoint: FIPS is ignored with a custom endpoint', args: [...call], env: { ...keysAndRegion, AWS_USE_FIPS_ENDPOINT: 'true', AWS_USE_DUALSTACK_ENDPOINT: 'true' }, replies: ok },
   { name: 'endpoint: connection refused', args: [...op, ...all, '--endpoint-url', 'http://127.0.0.1:1'], env: { ...keysAndRegion, AWS_MAX_ATTEMPTS: '1' } },
+  // the endpoint's text is kept as written (Python's urlsplit), and Python's and urllib3's errors are the CLI's
+  ...[
+    ['path, query and fragment kept', 'http://127.0.0.1:1/path?x=1#frag'],
+    ['user info kept', 'http://user:secret@127.0.0.1:1'],
+    ['an empty query dropped', 'http://127.0.0.1:1?'],
+    ['a short IPv4 host kept', 'http://127.1:1'],
+    ['port 0', 'http://127.0.0.1:0'],
+    ['port out of range', 'http://127.0.0.1:99999'],
+    ['port not a number', 'http://127.0.0.1:-1'],
+    ['unclosed IPv6 bracket', 'http://[::1:1'],
+    ['unsupported scheme', 'ftp://127.0.0.1:1'],
+    ['upper-case scheme', 'HTTP://127.0.0.1:1/X'],
+  ].flatMap(([what, url]) => [
+    { name: `endpoint: ${what}`, args: [...op, ...all, '--endpoint-url', url!], env: { ...keysAndRegion, AWS_MAX_ATTEMPTS: '1' } },
+    { name: `endpoint: ${what}, unsigned`, args: [...op, ...all, '--endpoint-url', url!, '--no-sign-request'], env: { ...keysAndRegion, AWS_MAX_ATTEMPTS: '1' } },
+  ]),
 
   // ---- retries ----
   { name: 'retry: legacy mode', args: [...call], env: { ...keysAndRegion, AWS_RETRY_MODE: 'legacy' }, replies: ok },
