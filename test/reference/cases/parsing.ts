@@ -33,6 +33,8 @@ export const scenarios: Scenario[] = [
   { name: 'read timeout not an integer', args: [...op, ...all, '--cli-read-timeout', 'x'] },
   { name: 'connect timeout float', args: [...op, ...all, '--cli-connect-timeout', '1.5'] },
   { name: 'read timeout python int forms', args: [...op, ...all, '--cli-read-timeout', ' +1_0 ', ...stub] },
+  { name: 'connect timeout in Arabic-Indic digits', args: [...op, ...all, '--cli-connect-timeout', '\u00a0١٠\u3000', ...stub] },
+  { name: 'read timeout after a byte order mark', args: [...op, ...all, '--cli-read-timeout', '\ufeff5', ...stub] },
   { name: 'read timeout empty', args: [...op, ...all, '--cli-read-timeout='] },
   { name: 'query checked before timeouts', args: [...op, ...all, '--cli-read-timeout', 'x', '--query', 'a['] },
 
