@@ -30,6 +30,10 @@ export const SDK_DEFAULTS = {
   requestChecksumCalculation: 'WHEN_REQUIRED',
   responseChecksumValidation: 'WHEN_REQUIRED',
   disableRequestCompression: true,
+  // EC2 signs with SigV4 only; a preference would choose among nothing
+  authSchemePreference: [] as string[],
+  // botocore always signs with the local clock
+  disableClockSkewCorrection: true,
 } as const;
 
 /** The EC2 endpoint for a region from the SDK's endpoint rules (FIPS / dual-stack variants included). */
@@ -58,6 +62,8 @@ export interface Ec2CallPlan {
   readonly credentials?: Credentials;
   readonly transport: TransportOptions;
   readonly retry: RetrySettings;
+  /** botocore's user_agent_appid (AWS_SDK_UA_APP_ID, sdk_ua_app_id): `app/<id>` in the User-Agent. */
+  readonly userAgentAppId?: string;
   readonly log?: DebugLog;
 }
 
@@ -78,6 +84,8 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
     requestHandler: handler,
     logger: silentLogger,
     ...SDK_DEFAULTS,
+    // given, so that the SDK reads no config file of its own (with its own idea of the profile)
+    userAgentAppId: async () => plan.userAgentAppId,
   });
   if (plan.region === '') signForEmptyRegion(client);
   signForUrl(client, url, signed);

@@ -47,6 +47,7 @@ export async function callAndPrint(
       credentials,
       transport: client.transport,
       retry: client.retry,
+      userAgentAppId: session.variable(['AWS_SDK_UA_APP_ID'], 'sdk_ua_app_id'),
       log,
     });
   }

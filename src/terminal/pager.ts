@@ -5,7 +5,6 @@
 import { GeneralError, Interrupted, PagerError } from '../cli/errors';
 import type { Io } from '../cli/io';
 import { shlexSplit, ShlexError } from '../config/shlex';
-import { runOnTerminal } from './exec';
 import { isMissingFile, osErrorText } from './oserror';
 import { ignoreInterrupts } from './signals';
 
@@ -54,6 +53,8 @@ export async function writeOutput(text: string, settings: PagerSettings, io: Io)
   await io.flush();
   // While the pager owns the terminal, Ctrl-C is its key (less uses it to stop a search); the CLI
   // waits for the pager to end, so the terminal is restored, and then reports the interrupt.
+  // exec (child_process) is loaded only when a pager runs: ~3 ms of every start otherwise
+  const { runOnTerminal } = await import('./exec');
   const interrupts = ignoreInterrupts();
   try {
     await runOnTerminal(argv, text, env);

@@ -264,3 +264,24 @@ describe('an endpoint URL with a path, a query or user info', () => {
     }
   });
 });
+
+describe('settings the SDK would otherwise read from the config files itself', () => {
+  test("sdk_ua_app_id comes from the CLI's profile (--profile), AWS_SDK_UA_APP_ID first", async () => {
+    const ec2 = await new FakeEc2().start();
+    try {
+      const home = emptyHome();
+      mkdirSync(join(home, '.aws'), { recursive: true });
+      writeFileSync(join(home, '.aws', 'config'), `[profile dev]\nsdk_ua_app_id = from-profile\naws_access_key_id = ${base.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${base.AWS_SECRET_ACCESS_KEY}\n`);
+      const env = { AWS_CONFIG_FILE: join(home, '.aws', 'config') };
+      expect(await run(['--endpoint-url', ec2.url, '--profile', 'dev'], env, home)).toMatchObject({ code: 0, stdout: SUCCESS });
+      expect(await run(['--endpoint-url', ec2.url, '--profile', 'dev'], { ...env, AWS_SDK_UA_APP_ID: 'from-env' }, home)).toMatchObject({ code: 0 });
+      expect(await run(['--endpoint-url', ec2.url], env, home)).toMatchObject({ code: 0 });
+      const agents = ec2.requests.map((r) => String(r.headers['user-agent']));
+      expect(agents[0]).toMatch(/ app\/from-profile( |$)/);
+      expect(agents[1]).toMatch(/ app\/from-env( |$)/);
+      expect(agents[2]).not.toMatch(/ app\//);
+    } finally {
+      await ec2.stop();
+    }
+  });
+});

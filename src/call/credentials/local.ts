@@ -1,7 +1,6 @@
 // Credential sources that need no network: environment variables, the shared credentials
 // file, the config file, credential_process, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's
 // config. Each returns undefined when it does not apply, as botocore's providers do.
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../cli/errors';
 import { homedir } from 'node:os';
@@ -10,6 +9,7 @@ import { expandUser } from '../../util/paths';
 import { shlexSplit } from '../../config/shlex';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../../util/pyjson';
 import { PyNumber, pyStr } from '../../util/python';
+import { childProcess } from '../../util/builtins';
 import {
   CredentialRetrievalError,
   PartialCredentialsError,
@@ -80,7 +80,7 @@ export function fromProcess(profile: Profile, env: NodeJS.ProcessEnv): Credentia
   if (typeof command !== 'string') return undefined;
   const run = (): Credentials => {
     const argv = shlexSplit(command);
-    const result = spawnSync(argv[0] ?? '', argv.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
+    const result = childProcess().spawnSync(argv[0] ?? '', argv.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     if (result.error) {
       const code = (result.error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new GeneralError(`[Errno 2] No such file or directory: '${argv[0] ?? ''}'`);

@@ -1,0 +1,7 @@
+// Node built-ins that only uncommon paths need, loaded on first use: child_process costs ~3 ms of
+// every start (it brings dgram and more with it) and runs only for credential_process.
+import { createRequire } from 'node:module';
+
+const loadBuiltin = createRequire(import.meta.url);
+
+export const childProcess = (): typeof import('node:child_process') => loadBuiltin('node:child_process');
