@@ -61,13 +61,27 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
   }
   session.scopedConfig();
 
+  // botocore's client takes a FIPS pseudo-region (us-east-1-fips, fips-us-gov-west-1) as the
+  // region without `fips-`/`-fips`, with FIPS endpoints on; the credential chain saw it unchanged
+  let useFips = useFipsEndpoint(session);
+  const normalized = region?.replaceAll('fips-', '').replaceAll('-fips', '');
+  if (region !== undefined && normalized !== region) {
+    log?.warning(
+      'botocore.client',
+      `transforming region from ${region} to ${normalized} and setting use_fips_endpoint to true. client should not be configured with a fips psuedo region.`,
+    );
+    region = normalized;
+    useFips = true;
+  }
   const configured = globals.endpointUrl ?? configuredEndpoint(session, 'ec2');
   if (region === undefined) throw new NoRegionError();
+  const useDualstack = useDualstackEndpoint(session);
+  checkModeledVariants(region, useDualstack, useFips);
   const retry = retrySettings(session);
   let endpointUrl = configured;
   if (endpointUrl === undefined) {
     const { resolveEc2Endpoint } = await import('./invoke');
-    endpointUrl = resolveEc2Endpoint(region, useFipsEndpoint(session), useDualstackEndpoint(session));
+    endpointUrl = resolveEc2Endpoint(region, useFips, useDualstack);
   }
   if (!isValidEndpointUrl(endpointUrl)) throw new GeneralError(`Invalid endpoint: ${endpointUrl}`);
   // the endpoint's HTTP session is made next, and urllib3 refuses negative timeouts there
@@ -80,6 +94,17 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
   log?.debug('botocore.client', `Retry mode: ${retry.mode}, max attempts: ${retry.maxAttempts}`);
   log?.debug('botocore.credentials', credentials ? `Credential source: ${credentials.method}` : signRequest ? 'No credentials found' : 'Request signing disabled (--no-sign-request)');
   return { region, endpointUrl, credentials, signRequest, transport, retry };
+}
+
+/**
+ * botocore still resolves the client's endpoint from its older endpoints.json too (for the signing
+ * region), even with --endpoint-url, and that data has no dual-stack EC2 endpoints in the
+ * aws-iso-e and aws-iso-f partitions: it fails the command there.
+ */
+function checkModeledVariants(region: string, useDualstack: boolean, useFips: boolean): void {
+  if (!useDualstack || !/^(eu-isoe|us-isof)-\w+-\d+$/.test(region)) return;
+  const tags = useFips ? "['dualstack', 'fips']" : "['dualstack']";
+  throw new GeneralError(`Unable to construct a modeled endpoint with the following variant(s) ${tags}: `);
 }
 
 /** urllib3's Timeout check: 0 means none (the CLI passes None), a negative number is refused. */

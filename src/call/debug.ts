@@ -6,6 +6,7 @@
 export interface DebugLog {
   debug(logger: string, message: string): void;
   info(logger: string, message: string): void;
+  warning(logger: string, message: string): void;
   /** Registers a value that must never be printed (credentials, tokens). */
   secret(value: string | undefined): void;
   /** A header map with secret headers masked. */
@@ -27,6 +28,7 @@ export function createDebugLog(write: (text: string) => void): DebugLog {
   return {
     debug: (logger, message) => line('DEBUG', logger, message),
     info: (logger, message) => line('INFO', logger, message),
+    warning: (logger, message) => line('WARNING', logger, message),
     secret: (value) => {
       if (value && value.length >= 4) secrets.add(value);
     },

@@ -285,3 +285,30 @@ describe('settings the SDK would otherwise read from the config files itself', (
     }
   });
 });
+
+describe('a FIPS pseudo-region', () => {
+  test.skipIf(!haveRealAws).each(['us-east-1-fips', 'fips-us-gov-west-1', 'us-fips-1'])(
+    '%s is signed for the region without fips, as the real CLI does',
+    async (region) => {
+      const servers = [await new FakeEc2().start(), await new FakeEc2().start()];
+      try {
+        const args = (url: string) => [...op, ...all, '--endpoint-url', url, '--region', region];
+        const [theirs, ours] = await Promise.all([runReal(args(servers[0]!.url), { env: base }), runOurs(args(servers[1]!.url), { env: base })]);
+        expect(ours).toMatchObject({ code: 0, stdout: theirs.stdout, stderr: theirs.stderr });
+        const scope = (server: FakeEc2) => /Credential=\w+\/\d{8}\/([^/]*)\/ec2\//.exec(String(server.requests[0]!.headers.authorization))?.[1];
+        expect(scope(servers[1]!)).toBe(region.replaceAll('fips-', '').replaceAll('-fips', ''));
+        expect(scope(servers[1]!)).toBe(scope(servers[0]!));
+      } finally {
+        await Promise.all(servers.map((s) => s.stop()));
+      }
+    },
+  );
+
+  test('turns FIPS endpoints on for the regional endpoint (--debug names it)', async () => {
+    // a proxy that refuses connections keeps the call on this machine
+    const result = await run(['--region', 'us-east-1-fips', '--debug'], { HTTPS_PROXY: 'http://127.0.0.1:1', AWS_MAX_ATTEMPTS: '1' });
+    expect(result.code).toBe(255);
+    expect(result.stderr).toContain('transforming region from us-east-1-fips to us-east-1 and setting use_fips_endpoint to true.');
+    expect(result.stderr).toContain('Endpoint provider result: https://ec2-fips.us-east-1.amazonaws.com\n');
+  });
+});

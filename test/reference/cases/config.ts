@@ -13,6 +13,7 @@ const keysAndRegion = { ...testKeys, AWS_REGION: 'us-east-1' };
 const config = (text: string) => ({ '.aws/config': text });
 const ok = [successReply()];
 const configuredEndpoints = 'versions.md §3: 2.9.19 ignores configured endpoints';
+const newerPartitions = "2.9.19's endpoint data predates the aws-iso-e and aws-iso-f partitions";
 const body = (status: number, text: string): Reply => ({ status, body: text });
 const errorXml = (inner: string) => `<Response><Errors><Error>${inner}</Error></Errors><RequestID>r-1</RequestID></Response>`;
 
@@ -170,6 +171,12 @@ export const scenarios: Scenario[] = [
   { name: 'endpoint: --endpoint-url without a host and no region', args: [...op, ...all, '--endpoint-url', 'http://'], env: keys },
   { name: 'endpoint: FIPS is ignored with a custom endpoint', args: [...call], env: { ...keysAndRegion, AWS_USE_FIPS_ENDPOINT: 'true', AWS_USE_DUALSTACK_ENDPOINT: 'true' }, replies: ok },
   { name: 'endpoint: connection refused', args: [...op, ...all, '--endpoint-url', 'http://127.0.0.1:1'], env: { ...keysAndRegion, AWS_MAX_ATTEMPTS: '1' } },
+  // botocore's endpoints.json has no dual-stack EC2 endpoint in aws-iso-e / aws-iso-f, custom endpoint or not
+  { name: 'endpoint: dual-stack in aws-iso-e', args: [...call, '--region', 'eu-isoe-west-1'], env: { ...keys, AWS_USE_DUALSTACK_ENDPOINT: 'true' }, replies: ok, differsIn2919: newerPartitions },
+  { name: 'endpoint: dual-stack and FIPS in aws-iso-f', args: [...call, '--region', 'us-isof-south-1'], env: { ...keys, AWS_USE_DUALSTACK_ENDPOINT: 'true', AWS_USE_FIPS_ENDPOINT: 'true' }, replies: ok, differsIn2919: newerPartitions },
+  { name: 'endpoint: dual-stack with a FIPS pseudo-region in aws-iso-e', args: [...call, '--region', 'fips-eu-isoe-west-1'], env: { ...keys, AWS_USE_DUALSTACK_ENDPOINT: 'true' }, replies: ok, differsIn2919: newerPartitions },
+  { name: 'endpoint: dual-stack in aws-iso', args: [...call, '--region', 'us-iso-east-1'], env: { ...keys, AWS_USE_DUALSTACK_ENDPOINT: 'true' }, replies: ok },
+  { name: 'endpoint: FIPS pseudo-region with a custom endpoint', args: [...call, '--region', 'us-east-1-fips'], env: keys, replies: ok },
   // the endpoint's text is kept as written (Python's urlsplit), and Python's and urllib3's errors are the CLI's
   ...[
     ['path, query and fragment kept', 'http://127.0.0.1:1/path?x=1#frag'],
