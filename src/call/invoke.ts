@@ -47,7 +47,9 @@ export function resolveEc2Endpoint(region: string, useFips: boolean, useDualstac
       { Region: region || standIn, UseFIPS: useFips, UseDualStack: useDualstack },
       { logger: silentLogger },
     );
-    return url.href.replace(/\/$/, '').replace(standIn, region);
+    // the URL parser lower-cases the host; botocore keeps the region as given (ec2.US-EAST-1…)
+    const href = url.href.replace(/\/$/, '').replace(standIn, region);
+    return region === region.toLowerCase() ? href : href.replace(`.${region.toLowerCase()}.`, `.${region}.`);
   } catch (error) {
     throw new GeneralError((error as Error).message);
   } finally {

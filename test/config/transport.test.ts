@@ -304,6 +304,11 @@ describe('a FIPS pseudo-region', () => {
     },
   );
 
+  test('an upper-case region stays upper-case in the regional endpoint, as botocore writes it', async () => {
+    const result = await run(['--region', 'US-EAST-1', '--debug'], { HTTPS_PROXY: 'http://127.0.0.1:1', AWS_MAX_ATTEMPTS: '1' });
+    expect(result.stderr).toContain('Endpoint provider result: https://ec2.US-EAST-1.amazonaws.com\n');
+  });
+
   test('turns FIPS endpoints on for the regional endpoint (--debug names it)', async () => {
     // a proxy that refuses connections keeps the call on this machine
     const result = await run(['--region', 'us-east-1-fips', '--debug'], { HTTPS_PROXY: 'http://127.0.0.1:1', AWS_MAX_ATTEMPTS: '1' });
