@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { PyBytes } from '../util/python';
 import { expandUser, expandVars } from '../util/paths';
+import { GeneralError } from '../cli/errors';
+import { decodeParamText, PyCodecError, UndecodableText } from './text-encoding';
 
 /** Raised when a file named by a parameter cannot be read; the caller names the parameter. */
 export class ResourceLoadingError extends Error {}
@@ -22,11 +24,12 @@ export function loadParamFile(value: string, env: NodeJS.ProcessEnv = process.en
     throw new ResourceLoadingError(`Unable to load paramfile ${value}: ${describeOsError(error, path)}`);
   }
   if (prefix === 'fileb://') return new PyBytes(new Uint8Array(data));
-  const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
     // Python reads text files with universal newlines
-    return text.decode(data).replace(/\r\n?/g, '\n');
-  } catch {
+    return decodeParamText(data, env).replace(/\r\n?/g, '\n');
+  } catch (error) {
+    if (error instanceof PyCodecError) throw new GeneralError(error.message);
+    if (!(error instanceof UndecodableText)) throw error;
     throw new ResourceLoadingError(
       `Unable to load paramfile (${path}), text contents could not be decoded.  If this is a binary file, ` +
         'please use the fileb:// prefix instead of the file:// prefix.',

@@ -62,6 +62,24 @@ export const scenarios: Scenario[] = [
   { name: 'json from missing file', args: json('file://nope.json') },
   { name: 'json from fileb', args: json('fileb://doc.json'), files: { 'doc.json': fullDoc } },
   { name: 'json from file with BOM', args: json('file://doc.json'), files: { 'doc.json': '\ufeff' + fullDoc } },
+  // AWS_CLI_FILE_ENCODING names the codec text files are read with (a validation error shows the decoded text)
+  ...(() => {
+    const doc = '{"DryRun": "caf\u00e9 \u20ac", "IpamPoolId": "p", "Cidr": "c", "IpamPoolAllocationId": "a"}';
+    const encoded = (encoding: 'latin1' | 'utf16le', text: string, bom = '') => ({ 'doc.json': Buffer.concat([Buffer.from(bom, 'hex'), Buffer.from(text, encoding)]) });
+    const latin1Doc = doc.replace(' \u20ac', '');
+    return [
+      { name: 'file encoding: latin-1', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'latin-1' }, files: encoded('latin1', latin1Doc) },
+      { name: 'file encoding: latin-1 bytes read as UTF-8', args: json('file://doc.json'), files: encoded('latin1', latin1Doc) },
+      { name: 'file encoding: cp1252', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'Windows-1252' }, files: { 'doc.json': Buffer.from(latin1Doc.replace('}', ', "X": "\x80"}'), 'latin1') } },
+      { name: 'file encoding: UTF-16 with a byte order mark', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'utf-16' }, files: encoded('utf16le', doc, 'fffe') },
+      { name: 'file encoding: UTF-16 without a byte order mark', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'UTF16' }, files: encoded('utf16le', doc) },
+      { name: 'file encoding: unknown', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'bogus' }, files: { 'doc.json': fullDoc } },
+      { name: 'file encoding: empty', args: [...op, ...all, '--cidr', 'file://doc.json', ...stub], env: { AWS_CLI_FILE_ENCODING: '' }, files: { 'doc.json': fullDoc } },
+      { name: 'file encoding: not a text encoding', args: json('file://doc.json'), env: { AWS_CLI_FILE_ENCODING: 'rot13' }, files: { 'doc.json': fullDoc } },
+      { name: 'file encoding: missing file first', args: json('file://nope.json'), env: { AWS_CLI_FILE_ENCODING: 'bogus' } },
+      { name: 'file encoding: not for fileb://', args: [...op, ...all, '--cidr', 'fileb://doc.json', ...stub], env: { AWS_CLI_FILE_ENCODING: 'bogus' }, files: { 'doc.json': fullDoc } },
+    ];
+  })(),
   { name: 'json from fileb with BOM', args: json('fileb://doc.json'), files: { 'doc.json': '\ufeff' + fullDoc } },
   { name: 'json deep nesting ok', args: json('{"IpamPoolId": ' + '['.repeat(50) + ']'.repeat(50) + ', "Cidr": "c", "IpamPoolAllocationId": "a"}') },
 
