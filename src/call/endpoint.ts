@@ -6,15 +6,17 @@ import { isIP } from 'node:net';
 import { GeneralError } from '../cli/errors';
 import { hostnameOf, portOf, PyValueError, urlsplit, urlunsplit, type SplitUrl } from '../util/pyurl';
 
-/** urlsplit, with Python's ValueError as the CLI reports it (a plain message, exit 255). */
-function split(url: string): SplitUrl {
+/** Runs a urllib.parse step; its ValueError is reported as the CLI reports it (the message, exit 255). */
+function asPython<T>(step: () => T): T {
   try {
-    return urlsplit(url);
+    return step();
   } catch (error) {
     if (error instanceof PyValueError) throw new GeneralError(error.message);
     throw error;
   }
 }
+
+const split = (url: string): SplitUrl => asPython(() => urlsplit(url));
 
 /** Python's urlsplit(url).hostname (lower-cased), or undefined when there is none. */
 export function pythonUrlHostname(url: string): string | undefined {
@@ -45,13 +47,7 @@ export function signedHostFor(url: string): string {
   const parts = split(url);
   let host = hostnameOf(parts) ?? '';
   if (isIP(host.replace(/%.*$/, '')) === 6) host = `[${host}]`;
-  let port: number | undefined;
-  try {
-    port = portOf(parts);
-  } catch (error) {
-    if (error instanceof PyValueError) throw new GeneralError(error.message);
-    throw error;
-  }
+  const port = asPython(() => portOf(parts));
   const defaultPort = parts.scheme === 'http' ? 80 : parts.scheme === 'https' ? 443 : undefined;
   return port !== undefined && port !== defaultPort ? `${host}:${port}` : host;
 }

@@ -113,6 +113,7 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
 function signForUrl(client: EC2Client, url: string, signed: boolean): void {
   type Request = { path: string; query: Record<string, string | string[]>; headers: Record<string, string> };
   const parts = urlsplit(url);
+  const path = pathWithoutParams(parts) || '/';
   const query: Record<string, string | string[]> = {};
   for (const pair of parts.query ? parts.query.split('&') : []) {
     const [key, value = ''] = splitOnce(pair, '=').map(decodeQueryText);
@@ -122,7 +123,7 @@ function signForUrl(client: EC2Client, url: string, signed: boolean): void {
   type Next = (args: { request: unknown }) => Promise<unknown>;
   const middleware = (next: Next) => async (args: { request: unknown }) => {
     const request = args.request as Request;
-    request.path = pathWithoutParams(parts) || '/';
+    request.path = path;
     request.query = query;
     let host: string | undefined;
     try {
