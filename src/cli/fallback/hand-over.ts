@@ -55,18 +55,25 @@ async function handOverTo(value: string, argv: readonly string[], io: Io, cwd: s
   }
   const { spawn } = await import('node:child_process');
   const env = { ...io.env, [HANDOVER_MARKER]: JSON.stringify({ depth: (previous?.depth ?? 0) + 1, argv }) };
-  const child = spawn(executable, argv, { stdio: 'inherit', env });
+  // Listening before the other CLI starts: a signal sent the moment it shows any sign of life
+  // must reach it, not end this process.
   const onTerminal = io.stdinIsTty || io.stdoutIsTty;
+  let child: ChildProcess | undefined;
+  const early: NodeJS.Signals[] = [];
   const listeners = new Map<NodeJS.Signals, () => void>();
   for (const signal of [...FORWARDED, ...FROM_TERMINAL]) {
     const pass = FORWARDED.includes(signal) || !onTerminal;
     const listener = () => {
-      if (pass) child.kill(signal);
+      if (!pass) return;
+      if (child) child.kill(signal);
+      else early.push(signal);
     };
     listeners.set(signal, listener);
     process.on(signal, listener);
   }
   try {
+    child = spawn(executable, argv, { stdio: 'inherit', env });
+    for (const signal of early) child.kill(signal);
     return await ended(child, value);
   } finally {
     for (const [signal, listener] of listeners) process.off(signal, listener);
