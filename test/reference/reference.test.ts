@@ -1,6 +1,8 @@
 // Every scenario under cases/ is run with our binary and compared byte for byte with:
 //  1. the output AWS CLI v2 2.33.31 (the reference) printed for it, recorded in fixtures/, and
 //  2. the live real CLI at /usr/bin/aws (2.9.19), through the named version differences.
+// Scenarios with a fake endpoint also record how many requests 2.33.31 made (fixtures recorded
+// since that field exists), and ours must make as many.
 // Record or refresh fixtures with the 2.33.31 runner (not in CI):
 //   RECORD_REFERENCE=1 AWS_CLI_GIT=<aws-cli git dir> npx vitest run test/reference
 // The live comparison costs ~1.5 s of CPU per scenario (Python start-up of the real CLI), so by
@@ -17,7 +19,8 @@ const recording = process.env.RECORD_REFERENCE === '1';
 const oracle = ['/usr/bin/env', `AWS_CLI_GIT=${process.env.AWS_CLI_GIT ?? ''}`, join(projectRoot, '..', 'shared', 'reference', 'oracle', 'aws233')];
 const modules = import.meta.glob<{ scenarios: Scenario[] }>('./cases/*.ts', { eager: true });
 
-type Recorded = { stdout: string; stderr: string; code: number | null };
+/** What 2.33.31 did; `requests`: how many reached the fake endpoint (recorded for scenarios with replies). */
+type Recorded = { stdout: string; stderr: string; code: number | null; requests?: number };
 
 const liveMode = process.env.LIVE_DIFFERENTIAL ?? 'sample';
 /** A stable third of the scenarios, chosen by name so that adding one does not reshuffle the rest. */
@@ -49,12 +52,14 @@ for (const [path, module] of Object.entries(modules)) {
       test.concurrent(`matches 2.33.31: ${scenario.name}`, async () => {
         if (recording) {
           const ref = await runScenario(oracle, scenario);
-          fixtures[scenario.name] = { stdout: ref.stdout, stderr: ref.stderr, code: ref.code };
+          fixtures[scenario.name] = { stdout: ref.stdout, stderr: ref.stderr, code: ref.code, ...(scenario.replies ? { requests: ref.requests.length } : {}) };
         }
         const recorded = fixtures[scenario.name];
         expect(recorded, `no recorded 2.33.31 output for "${scenario.name}"; record it (see top of file)`).toBeDefined();
         const ours = await runScenario([process.execPath, ourBinary], scenario);
         expectSameResult(ours, { ...recorded!, signal: null }, scenario.name);
+        // as many attempts as 2.33.31 made: retries are behaviour too
+        if (recorded!.requests !== undefined) expect(ours.requests.length, `${scenario.name}: requests`).toBe(recorded!.requests);
       });
       if (haveRealAws && !scenario.differsIn2919 && (recording || inLiveSample(`${file}/${scenario.name}`))) {
         test.concurrent(`matches live aws 2.9.19 (with version differences): ${scenario.name}`, async () => {
