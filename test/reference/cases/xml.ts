@@ -22,6 +22,11 @@ const success = (inner = '<success>true</success>') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<ReleaseIpamPoolAllocationResponse xmlns="${EC2}">\n    <requestId>1a2b3c4d</requestId>\n    ${inner}\n</ReleaseIpamPoolAllocationResponse>`;
 const errors = (inner: string) => `<?xml version="1.0" encoding="UTF-8"?>\n<Response><Errors><Error>${inner}</Error></Errors><RequestID>r-1</RequestID></Response>`;
 
+/** An error document whose Errors element holds a chain of `depth` elements, then `bottom`. */
+/** 2.9.19 parses with fewer frames below (its threshold is a few levels deeper). */
+const otherStackDepth = "Python's recursion limit is met at the depth of the CLI's call stack, which differs in 2.9.19";
+const nested = (depth: number, bottom = '') => `<Response><Errors>${'<a>'.repeat(depth - 1)}${bottom}${'</a>'.repeat(depth - 1)}</Errors></Response>`;
+
 /** A body that expands entities past expat's limit (100 times the input, past 8 MiB). */
 const billionLaughs =
   '<!DOCTYPE R [<!ENTITY a "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;"><!ENTITY b "&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;">' +
@@ -78,5 +83,14 @@ export const scenarios: Scenario[] = [
   { name: 'xml 503: HTML page is retried', args: call, env: twoAttempts, replies: [reply(503, '\n  <html><body>Service Unavailable</body></html>'), reply(503, '<html><body>Service Unavailable</body></html>')] },
   { name: 'xml 503: HTML page, then a 200 that does not parse', args: call, env: twoAttempts, replies: [reply(503, '<html><body>busy'), reply(200, '<R><success>true</success>')] },
   { name: 'xml 503: throttled, then an error that does not parse', args: call, env: twoAttempts, replies: [reply(503, errors('<Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message>')), reply(400, '<Response><Errors>')] },
+  // ---- error documents nested deep: botocore's _replace_nodes recursion meets Python's limit ----
+  { name: 'xml 400: error document nested 974 deep', args: call, env, replies: [reply(400, nested(974))] },
+  { name: 'xml 400: error document nested 975 deep', args: call, env, differsIn2919: otherStackDepth, replies: [reply(400, nested(975))] },
+  { name: 'xml 400: same-named siblings 973 deep', args: call, env, replies: [reply(400, nested(973, '<b/><b/>'))] },
+  { name: 'xml 400: same-named siblings 974 deep', args: call, env, differsIn2919: otherStackDepth, replies: [reply(400, nested(974, '<b/><b/>'))] },
+  { name: 'xml 400: siblings with children 971 deep', args: call, env, replies: [reply(400, nested(971, '<b><c/></b><b><c/></b>'))] },
+  { name: 'xml 400: siblings with children 972 deep', args: call, env, differsIn2919: otherStackDepth, replies: [reply(400, nested(972, '<b><c/></b><b><c/></b>'))] },
+  { name: 'xml 503: error document nested 50,000 deep is not retried', args: call, env: twoAttempts, replies: [reply(503, nested(50_000))] },
+  { name: 'xml 200: answer nested 50,000 deep', args: call, env, replies: [reply(200, success(`${'<a>'.repeat(50_000)}${'</a>'.repeat(50_000)}<success>true</success>`))] },
   { name: 'xml 504: UTF-16 error document is retried like any 5xx', args: call, env: twoAttempts, replies: [reply(504, utf16le(errors('<Code>InternalError</Code><Message>m</Message>'))), reply(504, utf16le(errors('<Code>InternalError</Code><Message>m</Message>')))] },
 ];
