@@ -56,3 +56,26 @@ export function show(body: Uint8Array): string {
   ).join('');
   return `b'${text}'${body.length > 300 ? ` …(${body.length} bytes)` : ''}`;
 }
+
+const VERDICT_SCRIPT = `
+import base64, json, sys
+from xml.etree import ElementTree as ET
+out = []
+for body in json.load(sys.stdin):
+    data = base64.b64decode(body)
+    parser = ET.XMLParser(target=ET.TreeBuilder(), encoding="utf-8")
+    try:
+        parser.feed(data)
+        parser.close()
+        error = None
+    except ET.ParseError as e:
+        error = str(e)
+    out.append({"error": error, "repr": repr(data)})
+json.dump(out, sys.stdout)
+`;
+
+/** For each body: ElementTree's error message (null when it parses) and Python's repr() of the bytes. */
+export function expatVerdicts(bodies: readonly Uint8Array[]): Array<{ error: string | null; repr: string }> {
+  const input = JSON.stringify(bodies.map((b) => Buffer.from(b).toString('base64')));
+  return JSON.parse(execFileSync(PYTHON, ['-c', VERDICT_SCRIPT], { input, encoding: 'utf8', maxBuffer: 1 << 28 }));
+}
