@@ -48,7 +48,6 @@ export interface XmlEvents {
 const AMPLIFICATION_THRESHOLD = 8 * 1024 * 1024;
 const MAX_AMPLIFICATION = 100;
 
-
 interface OpenTag {
   /** The start tag's name as written: [nameStart, nameEnd) of buffer. */
   readonly buffer: Uint8Array;
@@ -79,7 +78,7 @@ interface ValueFrame {
   readonly entity: Entity | null;
 }
 
-/** Whose bytes a count goes to: the document's, or entity replacement text's; NONE counts nothing. */
+/** Whose bytes a count goes to: the document's, or entity replacement text's; 'none' counts nothing. */
 type Account = 'direct' | 'expansion' | 'none';
 
 export function parseDocument(bytes: Uint8Array, events: XmlEvents): void {
@@ -120,12 +119,13 @@ class DocumentParser {
     } catch (error) {
       if (!(error instanceof XmlStop)) throw error;
       if (error.at !== undefined) this.eventPtr = error.at;
-      throw this.pythonError ?? this.failure(error.reason);
+      throw this.pythonError ?? this.syntaxError(error.reason);
     }
     if (this.pythonError) throw this.pythonError;
   }
 
-  private failure(reason: string): XmlSyntaxError {
+  /** The error with the place eventPtr points at, as expat counts lines and columns. */
+  private syntaxError(reason: string): XmlSyntaxError {
     const position: Position = { line: 0, column: 0 };
     advancePosition(this.doc.enc, this.b, 0, this.eventPtr, position);
     return new XmlSyntaxError(reason, position.line + 1, position.column);
@@ -566,10 +566,9 @@ class DocumentParser {
   private undefinedInPython(t: Tokenizer, s: number, next: number): void {
     if (this.pythonError) return;
     const reference = new TextEncoder().encode(t.enc.decode(t.b, s, next)).subarray(0, 100);
-    const position: Position = { line: 0, column: 0 };
-    advancePosition(this.doc.enc, this.b, 0, this.eventPtr, position);
-    this.pythonError = new XmlSyntaxError(`undefined entity ${new TextDecoder().decode(reference)}`, position.line + 1, position.column);
+    this.pythonError = this.syntaxError(`undefined entity ${new TextDecoder().decode(reference)}`);
   }
+
 
   private cdataSection(t: Tokenizer, s: number, end: number, account: Account): number {
     this.blame(t, s);
