@@ -1,7 +1,7 @@
 // One command-line scenario, runnable against any `aws` binary: a fresh HOME with the given
 // files, an optional fake EC2 endpoint with scripted replies, and placeholders so that outputs
 // recorded on one machine compare on another ({{ENDPOINT}}, {{HOME}}).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emptyHome, runCommand, type RunResult } from './cli';
 import { FakeEc2, type RecordedRequest, type Reply } from './fake-ec2';
@@ -52,5 +52,6 @@ export async function runScenario(binary: readonly string[], scenario: Scenario)
     return { ...result, stdout: unfill(result.stdout), stderr: unfill(result.stderr), requests: server?.requests ?? [] };
   } finally {
     await server?.stop();
+    rmSync(home, { recursive: true, force: true });
   }
 }
