@@ -2,6 +2,7 @@
 // for malformed input, reports the error the way Python's ElementTree (expat) does:
 // "<reason>: line <n>, column <m>". Responses are parsed with this instead of the SDK's parser
 // because the CLI's messages quote expat's wording and position.
+import { firstInvalidUtf8 } from '../util/pycodecs';
 
 export interface XmlElement {
   /** `{namespace}local` for namespaced elements, as ElementTree names them. */
@@ -33,8 +34,22 @@ interface Open {
 
 /** Parses a UTF-8 document; throws XmlSyntaxError with expat's reason and position. */
 export function parseXml(bytes: Uint8Array): XmlElement {
-  const text = new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, '');
+  const text = decodeMarkingInvalid(bytes).replace(/^\ufeff/, '');
   return new Reader(text).document();
+}
+
+/** The text, with the first byte that is not UTF-8 as U+FFFF: expat stops there with "invalid token". */
+function decodeMarkingInvalid(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8');
+  const bad = firstInvalidUtf8(bytes);
+  if (bad === -1) return decoder.decode(bytes);
+  return decoder.decode(bytes.subarray(0, bad)) + '\uffff' + decoder.decode(bytes.subarray(bad + 1));
+}
+
+/** Where expat's prolog tokenizer sees a token it then finds out of place ("syntax error"), not one it cannot read. */
+function isPrologToken(ch: string): boolean {
+  // expat's name characters are XML 1.0's original (letter and digit) classes
+  return /[\p{L}\p{Nd}\p{Mn}\p{Mc}_:.\-]/u.test(ch) || '#(,>[]|'.includes(ch);
 }
 
 class Reader {
@@ -72,8 +87,11 @@ class Reader {
         this.skipUntil('>', this.pos);
         continue;
       }
-      if (INVALID_CHAR.test(this.s[this.pos]!)) this.fail('not well-formed (invalid token)');
-      if (this.s[this.pos] !== '<') this.fail('syntax error');
+      const first = this.s[this.pos]!;
+      if (INVALID_CHAR.test(first)) this.fail('not well-formed (invalid token)');
+      if (first === '"' || first === "'" || first === '%') this.fail('unclosed token');
+      if (first === ')') this.fail('not well-formed (invalid token)', this.pos + 1);
+      if (first !== '<') this.fail(isPrologToken(first) ? 'syntax error' : 'not well-formed (invalid token)');
       if (!NAME_START.test(this.s[this.pos + 1] ?? '')) {
         if (this.pos + 1 >= this.s.length) this.fail('unclosed token');
         this.fail('not well-formed (invalid token)', this.pos + 1);
@@ -203,7 +221,8 @@ class Reader {
       const end = this.s.indexOf(quote, this.pos + 1);
       if (end === -1) this.fail('unclosed token', tagStart);
       const raw = this.s.slice(this.pos + 1, end);
-      if (raw.includes('<')) this.fail('not well-formed (invalid token)', this.pos + 1 + raw.indexOf('<'));
+      const bad = raw.search(/[<\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/);
+      if (bad !== -1) this.fail('not well-formed (invalid token)', this.pos + 1 + bad);
       if (attributes.has(attr)) this.fail('duplicate attribute', attrAt);
       attributes.set(attr, raw);
       this.pos = end + 1;

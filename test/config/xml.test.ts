@@ -68,7 +68,25 @@ const documents = [
   '<a>< </a>',
   '<html><body><br></body></html>',
   '<Response><Errors><Error><Code>X</Code><Message>m</Message></Error></Errors></Response>',
+  // what expat's prolog makes of a first character that does not open the root
+  ...['{"Credentials": {}}', '@x', '#x', '$x', ')x', '"x', '%x', '[x', '\u00e9x', '\u20acx', '1x', '-x', '|x', '~x', 'hello'],
 ];
+
+// documents that are not UTF-8 (hex): expat stops at the first byte it cannot decode
+const byteDocuments = ['3c613eff3c2f613e', '3c613ec3a9ff3c2f613e', '3c613ec33c2f613e', '3cff612f3e', '3c613e6f6b3c2f613eff', '3c6120783d22ff222f3e', '3c613eeda0803c2f613e'];
+
+const PYTHON_BYTES = `
+import json, sys
+from xml.etree import ElementTree as ET
+out = []
+for doc in json.load(sys.stdin):
+    try:
+        ET.fromstring(bytes.fromhex(doc))
+        out.append({"ok": True})
+    except ET.ParseError as e:
+        out.append({"error": str(e)})
+print(json.dumps(out))
+`;
 
 function ours(doc: string): unknown {
   const plain = (e: XmlElement): unknown => ({ tag: e.tag, text: e.text, children: e.children.map(plain) });
@@ -79,6 +97,23 @@ function ours(doc: string): unknown {
     throw error;
   }
 }
+
+describe('bytes that are not UTF-8 fail where expat fails', () => {
+  const python = JSON.parse(execFileSync('python3', ['-c', PYTHON_BYTES], { input: JSON.stringify(byteDocuments), encoding: 'utf8' })) as unknown[];
+  byteDocuments.forEach((hex, index) => {
+    test(hex, () => {
+      let result: unknown;
+      try {
+        parseXml(Buffer.from(hex, 'hex'));
+        result = { ok: true };
+      } catch (error) {
+        if (!(error instanceof XmlSyntaxError)) throw error;
+        result = { error: error.message };
+      }
+      expect(result).toEqual(python[index]);
+    });
+  });
+});
 
 describe('response XML parsing matches ElementTree', () => {
   const python = JSON.parse(execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(documents), encoding: 'utf8' })) as unknown[];
