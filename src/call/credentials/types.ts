@@ -56,12 +56,6 @@ export function staticSource(method: string, credentials: Credentials): Credenti
   return { method, resolve: async () => credentials };
 }
 
-/** A source whose work runs once, on first use. */
-export function deferredSource(method: string, load: () => Promise<Credentials>): CredentialSource {
-  let pending: Promise<Credentials> | undefined;
-  return { method, resolve: () => (pending ??= load()) };
-}
-
 /** dateutil-style parsing of the timestamps credential sources return. */
 export function parseTimestamp(value: unknown): Date | undefined {
   if (typeof value === 'number') return new Date(value * 1000);
