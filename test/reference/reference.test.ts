@@ -17,7 +17,8 @@ const recording = process.env.RECORD_REFERENCE === '1';
 const oracle = ['/usr/bin/env', `AWS_CLI_GIT=${process.env.AWS_CLI_GIT ?? ''}`, join(projectRoot, '..', 'shared', 'reference', 'oracle', 'aws233')];
 const modules = import.meta.glob<{ scenarios: Scenario[] }>('./cases/*.ts', { eager: true });
 
-type Recorded = { stdout: string; stderr: string; code: number | null };
+/** What 2.33.31 did: its output, and how many requests each server got (recorded for scenarios that start servers). */
+type Recorded = { stdout: string; stderr: string; code: number | null; requests?: Record<string, number> };
 
 const liveMode = process.env.LIVE_DIFFERENTIAL ?? 'sample';
 /** A stable third of the scenarios, chosen by name so that adding one does not reshuffle the rest. */
@@ -27,6 +28,16 @@ function inLiveSample(name: string): boolean {
   let hash = 0;
   for (const ch of name) hash = (hash * 31 + ch.codePointAt(0)!) >>> 0;
   return hash % 3 === 0;
+}
+
+/** Requests per server as 2.33.31 made them; a server the scenario says varies may get any of its listed counts. */
+function expectSameCounts(ours: Record<string, number>, recorded: Record<string, number>, scenario: Scenario): void {
+  const expected = { ...recorded };
+  const actual = { ...ours };
+  for (const [name, { counts }] of Object.entries(scenario.countsVary ?? {})) {
+    if (actual[name] !== undefined && counts.includes(actual[name]!)) actual[name] = expected[name]!;
+  }
+  expect({ label: scenario.name, requests: actual }).toEqual({ label: scenario.name, requests: expected });
 }
 
 for (const [path, module] of Object.entries(modules)) {
@@ -49,12 +60,18 @@ for (const [path, module] of Object.entries(modules)) {
       test.concurrent(`matches 2.33.31: ${scenario.name}`, async () => {
         if (recording) {
           const ref = await runScenario(oracle, scenario);
-          fixtures[scenario.name] = { stdout: ref.stdout, stderr: ref.stderr, code: ref.code };
+          fixtures[scenario.name] = {
+            stdout: ref.stdout,
+            stderr: ref.stderr,
+            code: ref.code,
+            ...(Object.keys(ref.requestCounts).length ? { requests: ref.requestCounts } : {}),
+          };
         }
         const recorded = fixtures[scenario.name];
         expect(recorded, `no recorded 2.33.31 output for "${scenario.name}"; record it (see top of file)`).toBeDefined();
         const ours = await runScenario([process.execPath, ourBinary], scenario);
         expectSameResult(ours, { ...recorded!, signal: null }, scenario.name);
+        if (recorded!.requests) expectSameCounts(ours.requestCounts, recorded!.requests, scenario);
       });
       if (haveRealAws && !scenario.differsIn2919 && (recording || inLiveSample(`${file}/${scenario.name}`))) {
         test.concurrent(`matches live aws 2.9.19 (with version differences): ${scenario.name}`, async () => {
