@@ -4,6 +4,7 @@
 // (ParserError, the datetime constructor's ValueError, OverflowError, TypeError).
 import { PyError } from './pyerror';
 import { pyClassName } from './pyops';
+import { pyWarn } from './pywarnings';
 
 /** A datetime as dateutil builds it: naive (no offset) or with a fixed UTC offset in seconds. */
 export interface PyDateTime {
@@ -583,7 +584,17 @@ export function dateutilParse(value: unknown, options: { gmtIsUtc?: boolean; now
   if (res.tzname && localZoneNames().includes(res.tzname)) return { ...naive, offset: localOffsetSeconds(naive) };
   if (res.tzoffset === 0) return { ...naive, offset: 0 };
   if (res.tzoffset) return { ...naive, offset: res.tzoffset };
+  if (res.tzname) pyWarn(unknownTimezoneWarning(res.tzname));
   return naive;
+}
+
+/** The warning dateutil issues for a zone name it keeps but cannot use (the datetime stays naive). */
+function unknownTimezoneWarning(tzname: string): string {
+  return (
+    '/usr/lib/python3/dist-packages/dateutil/parser/_parser.py:1207: UnknownTimezoneWarning: ' +
+    `tzname ${tzname} identified but not understood.  Pass \`tzinfos\` argument in order to correctly return a timezone-aware ` +
+    'datetime.  In a future version, this will raise an exception.\n  warnings.warn("tzname {tzname} identified but not understood.  "\n'
+  );
 }
 
 /** relativedelta(weekday=...): the same day or the next one with that weekday (Monday is 0). */
@@ -608,4 +619,16 @@ function localZoneNames(): string[] {
 function localOffsetSeconds(dt: PyDateTime): number {
   const asUtc = epochMs({ ...dt, offset: 0 });
   return -new Date(asUtc).getTimezoneOffset() * 60 || 0;
+}
+
+/** datetime.isoformat(): microseconds only when set, the offset as ±HH:MM when aware. */
+export function isoformat(dt: PyDateTime): string {
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${String(dt.year).padStart(4, '0')}-${two(dt.month)}-${two(dt.day)}T${two(dt.hour)}:${two(dt.minute)}:${two(dt.second)}`;
+  const micro = dt.microsecond ? `.${String(dt.microsecond).padStart(6, '0')}` : '';
+  if (dt.offset === undefined) return date + micro;
+  const sign = dt.offset < 0 ? '-' : '+';
+  const abs = Math.abs(dt.offset);
+  const seconds = abs % 60 ? `:${two(abs % 60)}` : '';
+  return `${date}${micro}${sign}${two(Math.floor(abs / 3600))}:${two(Math.floor(abs / 60) % 60)}${seconds}`;
 }

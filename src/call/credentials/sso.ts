@@ -15,7 +15,8 @@ import { send, TransportError } from '../transport';
 import { JsonFileCache, pythonJsonDumps, sha1Hex } from './cache';
 import { pythonErrorsSync, secondsRemaining, type CredentialMetadata } from './shape';
 import { createTokenAnswer, loadCachedToken, requireText, restJsonError, roleCredentialsMetadata } from './sso-shapes';
-import { parseTimestamp, type ChainContext } from './types';
+import { type ChainContext } from './types';
+import { cachedResponse, credentialsOf } from './cached-fetcher';
 
 export class SsoTokenLoadError extends GeneralError {
   constructor(detail: string) {
@@ -41,7 +42,6 @@ export interface SsoConfig {
   readonly sessionName?: string;
 }
 
-const REFRESH_WINDOW_MS = 15 * 60 * 1000;
 const REFRESH_WINDOW_S = 15 * 60;
 
 /** SSOCredentialFetcher: role credentials from the CLI's cache, or from GetRoleCredentials with the cached token. */
@@ -53,11 +53,8 @@ export async function ssoRoleMetadata(ctx: ChainContext, config: SsoConfig): Pro
     ),
   );
   const cache = JsonFileCache.credentials(ctx.session.env);
-  const cached = cache.get(cacheKey)?.Credentials as Record<string, unknown> | undefined;
-  const cachedExpiry = parseTimestamp(cached?.Expiration);
-  if (cached && cachedExpiry && cachedExpiry.getTime() - Date.now() >= REFRESH_WINDOW_MS) {
-    return remember(ctx, { accessKey: cached.AccessKeyId, secretKey: cached.SecretAccessKey, token: cached.SessionToken, expiryTime: cached.Expiration });
-  }
+  const cached = cachedResponse(expandPath('~/.aws/cli/cache', ctx.session.env), cacheKey);
+  if (cached !== undefined) return remember(ctx, credentialsOf(cached));
   const token = config.sessionName ? await sessionToken(ctx, config) : legacyToken(ctx, config);
   requireText([['roleName', config.roleName], ['accountId', config.accountId], ['accessToken', token]]);
   ctx.log?.secret(token as string);

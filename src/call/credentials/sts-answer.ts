@@ -10,6 +10,7 @@ import { pyReprString } from '../../util/python';
 import { localName } from '../response';
 import type { XmlElement } from '../xml';
 import type { CredentialMetadata } from './shape';
+import { credentialsOf } from './cached-fetcher';
 
 type Node = XmlElement | XmlElement[];
 
@@ -85,18 +86,6 @@ function epochToUtc(seconds: number): PyDateTime {
   };
 }
 
-/** datetime.isoformat(): microseconds only when set, the offset as ±HH:MM when aware. */
-export function isoformat(dt: PyDateTime): string {
-  const two = (n: number) => String(n).padStart(2, '0');
-  const date = `${String(dt.year).padStart(4, '0')}-${two(dt.month)}-${two(dt.day)}T${two(dt.hour)}:${two(dt.minute)}:${two(dt.second)}`;
-  const micro = dt.microsecond ? `.${String(dt.microsecond).padStart(6, '0')}` : '';
-  if (dt.offset === undefined) return date + micro;
-  const sign = dt.offset < 0 ? '-' : '+';
-  const abs = Math.abs(dt.offset);
-  const seconds = abs % 60 ? `:${two(abs % 60)}` : '';
-  return `${date}${micro}${sign}${two(Math.floor(abs / 3600))}:${two(Math.floor(abs / 60) % 60)}${seconds}`;
-}
-
 const CREDENTIALS: Record<string, Member> = {
   AccessKeyId: text,
   SecretAccessKey: text,
@@ -121,20 +110,7 @@ export function stsAnswer(root: XmlElement, action: string): StsAnswer {
     AssumedRoleUser: (node) => structure(node, ASSUMED_ROLE_USER),
   });
   addAccountId(response);
-  const credentials = pyItem(response, 'Credentials');
-  // the fetcher reads Expiration first, then the keys
-  const expiryTime = serialized(pyItem(credentials, 'Expiration'));
-  const metadata = {
-    accessKey: pyItem(credentials, 'AccessKeyId'),
-    secretKey: pyItem(credentials, 'SecretAccessKey'),
-    token: pyItem(credentials, 'SessionToken'),
-    expiryTime,
-  };
-  return { response, metadata };
-}
-
-function serialized(value: unknown): unknown {
-  return typeof value === 'object' && value !== null && 'year' in value ? isoformat(value as PyDateTime) : value;
+  return { response, metadata: credentialsOf(response) };
 }
 
 /** _add_account_id_to_response: the account of an ARN-looking AssumedRoleUser.Arn goes into Credentials. */

@@ -10,12 +10,11 @@ import { PyDict } from '../../util/pyjson';
 import type { CredentialMetadata } from './shape';
 import { stsAnswer, type StsAnswer } from './sts-answer';
 import { checkStsParameters } from './sts-request';
-import { parseTimestamp, type ChainContext, type Credentials } from './types';
+import { type ChainContext, type Credentials } from './types';
+import { cachedResponse, credentialsOf } from './cached-fetcher';
+import { expandPath } from '../../config/session';
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
-
-/** Assumed-role credentials are reused from the cache while more than 15 minutes remain. */
-const CACHE_WINDOW_MS = 15 * 60 * 1000;
 
 export interface AssumeRoleArgs {
   readonly RoleArn: string;
@@ -30,13 +29,12 @@ export function assumeRoleCacheKey(args: Record<string, unknown>): string {
   return sha1Hex(pythonJsonDumps(args, { sortKeys: true }));
 }
 
+/** Assumed-role credentials are reused from the cache while more than 15 minutes remain. */
 function readCache(ctx: ChainContext, key: string): CredentialMetadata | undefined {
-  const cached = JsonFileCache.credentials(ctx.session.env).get(key);
-  const creds = cached?.Credentials as Record<string, unknown> | undefined;
-  const expiration = parseTimestamp(creds?.Expiration);
-  if (!creds || !expiration || expiration.getTime() - Date.now() < CACHE_WINDOW_MS) return undefined;
+  const response = cachedResponse(expandPath('~/.aws/cli/cache', ctx.session.env), key);
+  if (response === undefined) return undefined;
   ctx.log?.debug('botocore.credentials', 'Credentials for role retrieved from cache.');
-  return { accessKey: creds.AccessKeyId, secretKey: creds.SecretAccessKey, token: creds.SessionToken, expiryTime: creds.Expiration };
+  return credentialsOf(response);
 }
 
 /** Writes the answer as the CLI caches it: the parsed response's Credentials (Expiration in ISO form, the account from the role ARN) and AssumedRoleUser. */
