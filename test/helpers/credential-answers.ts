@@ -102,6 +102,7 @@ export const awsOddFields = {
     '2099-01-01T00:00:00+01:00',
     'Thu, 01 Jan 2099 00:00:00 GMT',
     '2099-13-01T00:00:00Z',
+    '2099-01-01T00:00:00 EST',
   ],
 } as const;
 
@@ -206,3 +207,23 @@ export function sts(answer: Answer): ServerScript {
 }
 
 export { ASSUMED_USER };
+
+/** Odd contents of a cached response in ~/.aws/cli/cache (what assume role and SSO reuse), by name; `good` is a valid Credentials object. */
+export function cacheFileShapes(good: Readonly<Record<string, unknown>>): Array<[string, string]> {
+  const file = (credentials: unknown) => JSON.stringify({ Credentials: credentials });
+  return [
+    ['not JSON', 'hello'],
+    ['null', 'null'],
+    ['a list', '[]'],
+    ['an empty object', '{}'],
+    ['Credentials empty', file({})],
+    ['Credentials a string', file('text')],
+    ['Expiration not a date', file({ ...good, Expiration: 'not a date' })],
+    ['Expiration a number', file({ ...good, Expiration: 4070908800 })],
+    ['Expiration without a time zone', file({ ...good, Expiration: '2099-01-01T00:00:00' })],
+    ['expired, fetched again', file({ ...good, Expiration: PAST_ISO })],
+    ['valid, used without a call', file({ ...good, Expiration: FUTURE_ISO })],
+    ['AccessKeyId missing', file({ ...good, AccessKeyId: undefined, Expiration: FUTURE_ISO })],
+    ['AccessKeyId a number', file({ ...good, AccessKeyId: 1, Expiration: FUTURE_ISO })],
+  ];
+}

@@ -69,7 +69,9 @@ async function check(
   if (!allowed.includes(result.code)) problems.push(`exit code ${result.code} (expected one of ${allowed.join(', ')})`);
   if (result.code === 0 && reachedEc2 !== 1) problems.push(`success after ${reachedEc2} EC2 requests`);
   if (result.code !== 0 && reachedEc2 !== 0) problems.push(`EC2 was called (${reachedEc2} requests) but the CLI failed`);
-  if (result.code !== 0 && !/^\n[\s\S]*\n$/.test(result.stderr)) problems.push('the message is not the CLI\'s "\\n<message>\\n" layout');
+  // Python's warnings (dateutil's UnknownTimezoneWarning) come first, as they are raised
+  const message = result.stderr.replace(/^\/usr\/lib\/python3\/dist-packages\/\S+: \w+Warning: .*\n  .*\n/gm, '');
+  if (result.code !== 0 && !/^\n[\s\S]*\n$/.test(message)) problems.push('the message is not the CLI\'s "\\n<message>\\n" layout');
   if (problems.length) {
     throw new Error(`${source}: ${problems.join('; ')}\nexit: ${result.code}\n--- stdout ---\n${result.stdout.slice(0, 500)}\n--- stderr ---\n${result.stderr.slice(0, 1000)}`);
   }
@@ -153,6 +155,26 @@ describe('credential sources never break the CLI, whatever they answer', () => {
     );
   }, TIMEOUT);
 
+  test("the CLI's cache of role credentials holding anything", async () => {
+    const credentials = fieldsObject(
+      { AccessKeyId: 'ASIASSOROLE000000001', SecretAccessKey: 'sso/Secret+RoleCredentials/NeverPrint1', SessionToken: 'SSO-SESSION-TOKEN-never-print-0001', Expiration: FUTURE_ISO },
+      { Expiration: expiration },
+    );
+    const cached = jsonBody(fc.oneof({ weight: 4, arbitrary: credentials.map((c) => ({ Credentials: c })) }, { weight: 1, arbitrary: anyJson }));
+    const key = sha1(JSON.stringify({ accountId: '123456789012', roleName: 'Admin', startUrl: START_URL }));
+    await fc.assert(
+      fc.asyncProperty(cached, async (text) => {
+        servers.sso.answer = () => json({ roleCredentials: ssoGood });
+        await check('credential cache', [0, 255], ssoEnv(), {
+          '.aws/config': ssoConfig,
+          [tokenFile]: JSON.stringify({ accessToken: 'sso-access-token-value', expiresAt: FUTURE_ISO }),
+          [`.aws/cli/cache/${key}.json`]: text,
+        });
+      }),
+      params(60),
+    );
+  }, TIMEOUT);
+
   test('an [sso-session] token refreshed through SSO-OIDC answering anything', async () => {
     const sessionConfig =
       '[default]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Admin\n' +
@@ -226,7 +248,7 @@ describe('credential sources never break the CLI, whatever they answer', () => {
   }, TIMEOUT);
 
   test('every source reached success and failure', () => {
-    for (const source of ['container', 'imds', 'sso portal', 'sso token file', 'sso-session', 'process', 'sts', 'env']) {
+    for (const source of ['container', 'imds', 'sso portal', 'sso token file', 'credential cache', 'sso-session', 'process', 'sts', 'env']) {
       const codes = seenCodes.get(source) ?? new Set();
       expect({ source, success: codes.has(0), failure: [...codes].some((c) => c !== 0) }).toEqual({ source, success: true, failure: true });
     }

@@ -3,7 +3,8 @@
 // each in every odd shape. The portal and SSO-OIDC are one scripted server ({{SSO}}, through
 // AWS_ENDPOINT_URL_SSO / _SSO_OIDC); each scenario pins the requests it and EC2 received.
 import { createHash } from 'node:crypto';
-import { FUTURE_ISO, FUTURE_MS, json, PAST_ISO, PAST_MS, raw, sso, ssoGood, type Shape, type SsoScript } from '../../helpers/credential-answers';
+import { cacheFileShapes, FUTURE_ISO, FUTURE_MS, json, PAST_ISO, PAST_MS, raw, sso, ssoGood, type Shape, type SsoScript } from '../../helpers/credential-answers';
+import { ssoKeys } from '../../helpers/fake-aws';
 import { successReply } from '../../helpers/fake-ec2';
 import type { Scenario } from '../../helpers/scenario';
 
@@ -143,8 +144,15 @@ const createTokenAnswers: Array<[string, SsoScript['createToken']]> = [
   ['status 500', raw('', 500)],
 ];
 
+/** Where the CLI caches the role credentials of the legacy profile (SHA-1 of the compact sorted JSON of its arguments). */
+const roleCachePath = `.aws/cli/cache/${sha1(JSON.stringify({ accountId: '123456789012', roleName: 'Admin', startUrl: START_URL }))}.json`;
+const cachedRole = { AccessKeyId: ssoKeys.accessKeyId, SecretAccessKey: ssoKeys.secretAccessKey, SessionToken: ssoKeys.sessionToken, AccountId: '123456789012' };
+
 export const scenarios: Scenario[] = [
   legacy('a good token and answer sign the call', tokenText(goodToken)),
+  ...cacheFileShapes(cachedRole).map(([name, text]) =>
+    legacy(`cached role credentials ${name}`, tokenText(goodToken), {}, { files: { '.aws/config': legacyConfig, [legacyTokenPath]: tokenText(goodToken), [roleCachePath]: text } }),
+  ),
   ...tokenFiles.map(([name, text]) => legacy(`token file ${name}`, text)),
   legacy('token file is a directory', undefined, {}, { files: { '.aws/config': legacyConfig, [`${legacyTokenPath}/x`]: '' } }),
   ...portalAnswers.map((shape) =>

@@ -2,7 +2,9 @@
 // AWS_ROLE_ARN) answering odd XML: missing, empty or wrong elements, expirations botocore cannot
 // use, error documents, bodies that are not XML, retried statuses. STS is a scripted server
 // ({{STS}}, through AWS_ENDPOINT_URL_STS); each scenario pins the requests it and EC2 received.
-import { ASSUMED_USER, PAST_ISO, raw, sts, stsCredentials, stsError, stsResult } from '../../helpers/credential-answers';
+import { createHash } from 'node:crypto';
+import { ASSUMED_USER, cacheFileShapes, PAST_ISO, raw, sts, stsCredentials, stsError, stsResult } from '../../helpers/credential-answers';
+import { stsKeys } from '../../helpers/fake-aws';
 import type { Answer } from '../../helpers/fake-aws';
 import { successReply } from '../../helpers/fake-ec2';
 import type { Scenario } from '../../helpers/scenario';
@@ -16,6 +18,8 @@ const configuredEndpoints = 'versions.md §3: 2.9.19 ignores AWS_ENDPOINT_URL_ST
 const assumeRoleConfig =
   '[default]\nrole_arn = arn:aws:iam::123456789012:role/r\nrole_session_name = sess\nsource_profile = src\n' +
   `[profile src]\naws_access_key_id = ${testKeys.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${testKeys.AWS_SECRET_ACCESS_KEY}\n`;
+
+const roleCacheKey = createHash('sha1').update('{"RoleArn": "arn:aws:iam::123456789012:role/r", "RoleSessionName": "sess"}').digest('hex');
 
 type Flavour = { readonly label: string; readonly action: string; readonly setup: Pick<Scenario, 'env' | 'files'> };
 
@@ -100,6 +104,18 @@ export const scenarios: Scenario[] = [
         differsIn2919: configuredEndpoints,
       }),
     ),
+  ),
+  // the cached answer of the role (SHA-1 of Python's sorted JSON of the call's arguments)
+  ...cacheFileShapes({ AccessKeyId: stsKeys.accessKeyId, SecretAccessKey: stsKeys.secretAccessKey, SessionToken: stsKeys.sessionToken }).map(
+    ([name, text]): Scenario => ({
+      name: `assume role: cached answer ${name}`,
+      args: call,
+      ...flavours[0]!.setup,
+      files: { ...flavours[0]!.setup.files, [`.aws/cli/cache/${roleCacheKey}.json`]: text },
+      servers: { sts: sts(ok('AssumeRole')) },
+      replies: [successReply()],
+      differsIn2919: configuredEndpoints,
+    }),
   ),
   // the call's own parameters are validated before STS is asked
   {
