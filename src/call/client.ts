@@ -5,6 +5,7 @@
 import { NoRegionError, GeneralError } from '../cli/errors';
 import { timeoutSeconds, type Globals } from '../cli/globals';
 import { parsePyInt } from '../util/pyint';
+import { showPythonWarningsOn } from '../util/pywarnings';
 import type { Io } from '../cli/io';
 import {
   configuredEndpoint,
@@ -33,6 +34,8 @@ const REGION_FORMAT = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
 
 export async function createEc2Client(session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
   const warnedHosts = new Set<string>();
+  // Python warnings raised while credentials are read (dateutil's) go to stderr as they happen
+  showPythonWarningsOn(io.stderr);
   let region = session.region(globals.region);
   if (region === undefined) {
     const { imdsSettings, regionFromInstanceMetadata } = await import('./credentials/remote');

@@ -21,6 +21,8 @@ export interface AttemptOutcome {
   /** A connection-level failure (botocore's ConnectionError / HTTPClientError). */
   readonly connectionError?: boolean;
   readonly timeout?: boolean;
+  /** The client's service: STS also retries IDPCommunicationError (botocore's special checker). */
+  readonly service?: string;
 }
 
 export interface RetryDecision {
@@ -67,6 +69,7 @@ function isRetryable(outcome: AttemptOutcome): boolean {
     return true;
   }
   if (outcome.statusCode !== undefined && TRANSIENT_STATUS.has(outcome.statusCode)) return true;
+  if (outcome.service === 'sts' && outcome.errorCode === 'IDPCommunicationError') return true;
   return outcome.connectionError === true;
 }
 

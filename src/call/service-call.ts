@@ -106,6 +106,7 @@ export async function queryCall<T>(
   attempt: () => Promise<{ raw: RawResponse; value?: T }>,
   retry: RetrySettings,
   log?: DebugLog,
+  service = 'ec2',
 ): Promise<{ root: XmlElement; value?: T }> {
   const policy = new RetryPolicy(retry, log);
   for (let number = 1; ; number++) {
@@ -125,6 +126,7 @@ export async function queryCall<T>(
       errorCode: parsed ? errorCodeOf(parsed) : undefined,
       connectionError: failure !== undefined,
       timeout: failure?.isTimeout,
+      service,
     });
     if (decision.retry) {
       await sleep(decision.delay);

@@ -11,6 +11,8 @@ import { hostinfo, hostnameOf, pathWithoutParams, urlsplit, type SplitUrl } from
 import { maskProxyUrl, proxyFor } from '../config/client-settings';
 import type { RawResponse } from './response';
 import type { DebugLog } from './debug';
+import { headerBytes, nodeRefuses, type HeaderEncoding } from './header-values';
+import { PyError } from '../util/pyerror';
 
 /** Connection-level failures; botocore's standard retry mode retries all of them. */
 export class TransportError extends GeneralError {
@@ -20,6 +22,13 @@ export class TransportError extends GeneralError {
     readonly isTimeout = false,
   ) {
     super(message);
+  }
+}
+
+/** An exception of the HTTP client itself (botocore's HTTPClientError): standard retries retry it, the metadata fetchers do not. */
+export class HttpClientError extends TransportError {
+  constructor(detail: string) {
+    super(`An HTTP Client raised an unhandled exception: ${detail}`);
   }
 }
 
@@ -44,6 +53,8 @@ export interface RawRequest {
   readonly url: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly body?: string | Uint8Array;
+  /** How header text becomes bytes: UTF-8 for AWS calls (botocore's endpoint), latin-1 for the metadata fetchers. */
+  readonly headerEncoding?: HeaderEncoding;
 }
 
 /** The text Python's warnings module prints for urllib3's InsecureRequestWarning (as the reference CLI shows it). */
@@ -69,12 +80,20 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const clamp = (ms: number | undefined) => (ms === undefined ? undefined : Math.min(ms, LONGEST_TIMER_MS));
   const options = { ...given, connectTimeoutMs: clamp(given.connectTimeoutMs), readTimeoutMs: clamp(given.readTimeoutMs) };
   const { https, host, port, path } = connectionTarget(request.url);
+  let encoded: Record<string, string>;
+  try {
+    // http.client encodes and checks the headers before it connects
+    encoded = headerBytes(request.headers, request.headerEncoding ?? 'utf-8');
+  } catch (error) {
+    if (error instanceof PyError) throw new HttpClientError(error.message);
+    throw error;
+  }
   const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
   const started = Date.now();
 
   let socket: Socket;
   let target = path;
-  const headers: Record<string, string> = { ...request.headers };
+  const headers: Record<string, string> = encoded;
   // http.client's Host: the port only when it is not the scheme's default
   if (!headers.host && !headers.Host) headers.Host = port === (https ? 443 : 80) ? formatHost(host) : `${formatHost(host)}:${port}`;
   if (proxy) {
@@ -123,7 +142,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
  * a connection failure.
  */
 function connectionTarget(url: string): { https: boolean; host: string; port: number; path: string } {
-  const unhandled = (detail: string) => new TransportError(`An HTTP Client raised an unhandled exception: ${detail}`);
+  const unhandled = (detail: string) => new HttpClientError(detail);
   let parts: SplitUrl;
   try {
     parts = urlsplit(url);
@@ -331,6 +350,42 @@ function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
   return { statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body };
 }
 
+/** The internals of Node's ClientRequest that hold the request head it is about to write. */
+interface RequestHead {
+  _header?: string | null;
+  _implicitHeader?: () => void;
+}
+
+/**
+ * Header bytes Python sends but Node refuses to write (control characters) go out as
+ * placeholders, replaced in the request head once Node has built it; latin1 keeps one char per byte.
+ */
+function writableHeaders(headers: Record<string, string>, body: RawRequest['body']): { writable: Record<string, string>; restore: (req: object) => void } {
+  const swaps: Array<[string, string]> = [];
+  const writable: Record<string, string> = {};
+  // the head is built before the body is given: without a length Node would switch to chunked
+  const hasLength = Object.keys(headers).some((name) => name.toLowerCase() === 'content-length');
+  if (!hasLength && body !== undefined && Object.values(headers).some(nodeRefuses)) writable['Content-Length'] = String(Buffer.byteLength(body));
+  for (const [name, value] of Object.entries(headers)) {
+    if (!nodeRefuses(value)) writable[name] = value;
+    else {
+      const placeholder = `x-placeholder-${swaps.length}-${'z'.repeat(8)}`;
+      swaps.push([placeholder, value]);
+      writable[name] = placeholder;
+    }
+  }
+  const restore = (req: object) => {
+    if (!swaps.length) return;
+    const head = req as RequestHead;
+    if (typeof head._implicitHeader !== 'function') throw new HttpClientError('header value not writable');
+    head._implicitHeader();
+    let text = head._header ?? '';
+    for (const [placeholder, value] of swaps) text = text.replace(placeholder, value);
+    head._header = text;
+  };
+  return { writable, restore };
+}
+
 function closedBeforeAnswer(url: string): TransportError {
   return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
 }
@@ -367,7 +422,9 @@ function exchange(
       if (!status) return reject(closed());
       resolve({ statusCode: Number(status[1]), reason: status[2] ?? '', headers: {}, body: Buffer.alloc(0) });
     };
-    const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers, setHost: false });
+    const { writable, restore } = writableHeaders(headers, request.body);
+    const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers: writable, setHost: false });
+    restore(req);
     // listen before anything else can fail: an 'error' without a listener would end the process
     req.on('error', () => finish(() => setImmediate(() => cutShort())));
     if (readTimeoutMs !== undefined) {

@@ -94,6 +94,30 @@ const examples: Array<[string, Buffer]> = [
   ['reserved prefix (xmlns) must not be declared or undeclared', b('<a xmlns:xmlns="urn:x"/>')],
   ['prefix must not be bound to one of the reserved namespace names', b('<a xmlns:p="http://www.w3.org/XML/1998/namespace"/>')],
   ['limit on input amplification factor (from DTD and entities) breached', b(BILLION_LAUGHS)],
+  // what expat's prolog makes of a first character that does not open the root (a JSON body among them)
+  ["not well-formed (invalid token)", b("{\"Credentials\": {}}")],
+  ["not well-formed (invalid token)", b("@x")],
+  ["syntax error", b("#x")],
+  ["not well-formed (invalid token)", b("$x")],
+  ["not well-formed (invalid token)", b(")x")],
+  ["unclosed token", b("\"x")],
+  ["unclosed token", b("%x")],
+  ["syntax error", b("[x")],
+  ["syntax error", b("éx")],
+  ["not well-formed (invalid token)", b("€x")],
+  ["syntax error", b("1x")],
+  ["syntax error", b("-x")],
+  ["syntax error", b("|x")],
+  ["not well-formed (invalid token)", b("~x")],
+  ["syntax error", b("hello")],
+  // bytes that are not UTF-8: expat stops at the first it cannot decode
+  ["not well-formed (invalid token)", Buffer.from('3c613eff3c2f613e', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3c613ec3a9ff3c2f613e', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3c613ec33c2f613e', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3cff612f3e', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3c613e6f6b3c2f613eff', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3c6120783d22ff222f3e', 'hex')],
+  ["not well-formed (invalid token)", Buffer.from('3c613eeda0803c2f613e', 'hex')],
 ];
 
 describe('response XML parsing matches ElementTree', () => {

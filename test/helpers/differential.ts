@@ -37,7 +37,20 @@ export const credentialsHint: VersionDifference = {
   },
 };
 
-export const allVersionDifferences: readonly VersionDifference[] = [argparseErrorLayout, credentialsHint];
+/** The container credentials fetcher says "container metadata" (2.9.19: "ECS metadata", the status in parentheses). */
+export const containerMetadataWording: VersionDifference = {
+  name: 'container credentials fetcher wording',
+  toReference(real) {
+    if (!real.stderr.includes('ECS metadata')) return undefined;
+    const stderr = real.stderr
+      .replace(/Received non 200 response \((\d+)\) from ECS metadata:/, 'Received non 200 response $1 from container metadata:')
+      .replace('Unable to parse JSON returned from ECS metadata services', 'Unable to parse JSON returned from container metadata services')
+      .replace('attempting to retrieve ECS metadata:', 'attempting to retrieve container metadata:');
+    return { ...real, stderr };
+  },
+};
+
+export const allVersionDifferences: readonly VersionDifference[] = [argparseErrorLayout, credentialsHint, containerMetadataWording];
 
 /** What 2.33.31 prints, derived from 2.9.19's result through the differences that apply. */
 export function asReference(real: RunResult, differences: readonly VersionDifference[] = allVersionDifferences): RunResult {

@@ -11,8 +11,13 @@ export type Seen = RecordedRequest;
 
 export interface Answer {
   status?: number;
-  body: string;
+  /** Text (sent as UTF-8) or exact bytes. */
+  body: string | Uint8Array;
   headers?: Record<string, string>;
+  /** Announce this Content-Length and close after the body (a truncated answer when larger). */
+  contentLength?: number;
+  /** Drop the connection without answering. */
+  destroy?: boolean;
 }
 
 /** A server that answers with a function of the request and records every request. */
@@ -20,7 +25,7 @@ export class ScriptedServer {
   readonly seen: Seen[] = [];
   private server?: Server;
 
-  constructor(private readonly answer: (request: Seen) => Answer) {}
+  constructor(private readonly answer: (request: Seen, index: number) => Answer) {}
 
   get url(): string {
     return `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
@@ -31,9 +36,21 @@ export class ScriptedServer {
       recordRequest(req, (seen) => {
         registerSecret(req.headers['x-amz-sso_bearer_token'] as string | undefined);
         this.seen.push(seen);
-        const answer = this.answer(seen);
-        res.writeHead(answer.status ?? 200, { 'Content-Type': 'text/xml', ...answer.headers });
-        res.end(answer.body);
+        const answer = this.answer(seen, this.seen.length - 1);
+        if (answer.destroy) {
+          req.socket.destroy();
+          return;
+        }
+        const headers: Record<string, string> = { 'Content-Type': 'text/xml', ...answer.headers };
+        if (answer.contentLength !== undefined) headers['Content-Length'] = String(answer.contentLength);
+        res.writeHead(answer.status ?? 200, headers);
+        if (answer.contentLength === undefined) {
+          res.end(answer.body);
+          return;
+        }
+        // a Content-Length larger than the body: write what there is and cut the connection
+        res.write(answer.body);
+        res.socket?.end();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));

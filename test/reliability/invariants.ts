@@ -20,8 +20,10 @@ const INTERNAL = [
   /Cannot set propert/,
   /undefined is not/,
   /is not a function/,
-  // JavaScript's wording; Python's is "'bool' object is not iterable", which the CLI does print
-  /(?<!object )is not iterable/,
+  // JavaScript's wording; Python's are "'bool' object is not iterable" and "argument of type
+  // 'NoneType' is not iterable", which the CLI does print
+  /(?<!object |argument of type '\w+' )is not iterable/,
+  /Cannot use 'in' operator/,
   /\[object Object\]/,
   /Maximum call stack/,
   /\bERR_[A-Z_]+\b/,

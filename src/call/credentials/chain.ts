@@ -20,11 +20,11 @@ import {
   fromSharedCredentialsFile,
 } from './local';
 import { fromContainer, fromInstanceMetadata, imdsSettings } from './remote';
-import { ssoRoleCredentials, type SsoConfig } from './sso';
+import { ssoRoleMetadata, type SsoConfig } from './sso';
+import { RefreshableCredentials } from './shape';
 import { assumeRole, assumeRoleWithWebIdentity, type AssumeRoleArgs } from './sts';
 import {
   CredentialRetrievalError,
-  deferredSource,
   InvalidConfigError,
   PartialCredentialsError,
   type ChainContext,
@@ -120,7 +120,8 @@ async function assumeRoleFor(ctx: ChainContext, profileName: string, visited: st
   const credentialSource = text(profile, 'credential_source');
   const args: AssumeRoleArgs = {
     RoleArn: text(profile, 'role_arn')!,
-    ...optional('RoleSessionName', text(profile, 'role_session_name')),
+    // an empty session name is replaced by a generated one, as botocore does
+    ...optional('RoleSessionName', text(profile, 'role_session_name') || undefined),
     ...optional('ExternalId', text(profile, 'external_id')),
     ...optional('SerialNumber', text(profile, 'mfa_serial')),
     ...optional('DurationSeconds', durationSeconds(text(profile, 'duration_seconds'))),
@@ -162,7 +163,7 @@ async function assumeRoleFor(ctx: ChainContext, profileName: string, visited: st
       source = await assumeRoleFor(ctx, name, visited);
     }
   }
-  return deferredSource('assume-role', async () => assumeRole(ctx, await source.resolve(), args));
+  return new RefreshableCredentials('assume-role', async () => assumeRole(ctx, await source.resolve(), args));
 }
 
 function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
@@ -202,8 +203,8 @@ function webIdentitySource(ctx: ChainContext, profile: Profile, disableEnv: bool
       throw new GeneralError(`[Errno 2] No such file or directory: '${tokenFile}'`);
     }
   };
-  return deferredSource('assume-role-with-web-identity', () =>
-    assumeRoleWithWebIdentity(ctx, { RoleArn: roleArn, ...optional('RoleSessionName', sessionName) }, readToken),
+  return new RefreshableCredentials('assume-role-with-web-identity', () =>
+    assumeRoleWithWebIdentity(ctx, { RoleArn: roleArn, ...optional('RoleSessionName', sessionName || undefined) }, readToken),
   );
 }
 
@@ -252,7 +253,7 @@ function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): Cr
       );
     }
   }
-  return deferredSource('sso', () => ssoRoleCredentials(ctx, config));
+  return new RefreshableCredentials('sso', () => ssoRoleMetadata(ctx, config));
 }
 
 /**

@@ -7,46 +7,33 @@ import { homedir } from 'node:os';
 import { rawConfigParse, type Profile } from '../../config/session';
 import { expandUser } from '../../util/paths';
 import { shlexSplit } from '../../config/shlex';
-import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../../util/pyjson';
-import { PyNumber, pyStr } from '../../util/python';
+import { pyStr } from '../../util/python';
+import { decodeUtf8 } from '../../util/pycodecs';
+import { pyJsonLoads } from '../../util/pyops';
+import { processMetadata } from './process-output';
+import { pythonErrorsSync, RefreshableCredentials, staticMetadataSource, type CredentialMetadata } from './shape';
 import { childProcess } from '../../util/builtins';
-import {
-  CredentialRetrievalError,
-  PartialCredentialsError,
-  parseTimestamp,
-  staticSource,
-  type ChainContext,
-  type CredentialSource,
-  type Credentials,
-} from './types';
-
-const EXPIRED = 'Credentials were refreshed, but the refreshed credentials are still expired.';
-/** botocore refreshes temporary credentials this close to their expiry. */
-const ADVISORY_REFRESH_MS = 15 * 60 * 1000;
+import { CredentialRetrievalError, PartialCredentialsError, staticSource, type ChainContext, type CredentialSource } from './types';
 
 /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SECURITY_TOKEN / AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION. */
 export function fromEnvironment(env: NodeJS.ProcessEnv): CredentialSource | undefined {
   if (!env.AWS_ACCESS_KEY_ID) return undefined;
-  const read = (): Credentials => {
+  const read = (requireExpiry: boolean): CredentialMetadata => {
+    if (!env.AWS_ACCESS_KEY_ID) throw new PartialCredentialsError('env', 'AWS_ACCESS_KEY_ID');
     if (!env.AWS_SECRET_ACCESS_KEY) throw new PartialCredentialsError('env', 'AWS_SECRET_ACCESS_KEY');
+    const expiry = env.AWS_CREDENTIAL_EXPIRATION || null;
+    if (requireExpiry && !expiry) throw new PartialCredentialsError('env', 'AWS_CREDENTIAL_EXPIRATION');
     return {
-      accessKeyId: env.AWS_ACCESS_KEY_ID!,
-      secretAccessKey: env.AWS_SECRET_ACCESS_KEY,
-      sessionToken: env.AWS_SECURITY_TOKEN || env.AWS_SESSION_TOKEN || undefined,
-      expiration: env.AWS_CREDENTIAL_EXPIRATION ? parseTimestamp(env.AWS_CREDENTIAL_EXPIRATION) : undefined,
+      accessKey: env.AWS_ACCESS_KEY_ID,
+      secretKey: env.AWS_SECRET_ACCESS_KEY,
+      token: env.AWS_SECURITY_TOKEN || env.AWS_SESSION_TOKEN || null,
+      expiryTime: expiry,
     };
   };
-  const first = read();
+  const first = read(false);
+  if (first.expiryTime === null) return staticMetadataSource('env', first);
   // re-reading the environment cannot make expired credentials fresh
-  return { method: 'env', resolve: async () => refreshIfNeeded(first, async () => read()) };
-}
-
-/** Temporary credentials close to expiry are fetched again; still expired afterwards is an error. */
-export async function refreshIfNeeded(credentials: Credentials, refresh: () => Promise<Credentials>): Promise<Credentials> {
-  if (!credentials.expiration || credentials.expiration.getTime() - Date.now() >= ADVISORY_REFRESH_MS) return credentials;
-  const fresh = await refresh();
-  if (fresh.expiration && fresh.expiration.getTime() <= Date.now()) throw new GeneralError(EXPIRED);
-  return fresh;
+  return pythonErrorsSync(() => new RefreshableCredentials('env', async () => read(true), first));
 }
 
 function staticKeys(method: string, section: Profile | undefined): CredentialSource | undefined {
@@ -57,10 +44,10 @@ function staticKeys(method: string, section: Profile | undefined): CredentialSou
   };
   const secret = text('aws_secret_access_key');
   if (secret === undefined) throw new PartialCredentialsError(method, 'aws_secret_access_key');
-  return staticSource(method, {
-    accessKeyId: text('aws_access_key_id')!,
-    secretAccessKey: secret,
-    sessionToken: text('aws_security_token') ?? text('aws_session_token'),
+  return staticMetadataSource(method, {
+    accessKey: text('aws_access_key_id')!,
+    secretKey: secret,
+    token: text('aws_security_token') ?? text('aws_session_token') ?? null,
   });
 }
 
@@ -78,7 +65,7 @@ export function fromConfigFile(ctx: ChainContext, profileName: string): Credenti
 export function fromProcess(profile: Profile, env: NodeJS.ProcessEnv): CredentialSource | undefined {
   const command = profile.get('credential_process');
   if (typeof command !== 'string') return undefined;
-  const run = (): Credentials => {
+  const run = (): CredentialMetadata => {
     const argv = shlexSplit(command);
     const result = childProcess().spawnSync(argv[0] ?? '', argv.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
     if (result.error) {
@@ -87,61 +74,12 @@ export function fromProcess(profile: Profile, env: NodeJS.ProcessEnv): Credentia
       if (code === 'EACCES') throw new GeneralError(`[Errno 13] Permission denied: '${argv[0] ?? ''}'`);
       throw new GeneralError(result.error.message);
     }
-    if (result.status !== 0) throw new CredentialRetrievalError('custom-process', result.stderr.toString('utf8'));
-    const parsed = parseProcessJson(result.stdout.toString('utf8'));
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      throw new GeneralError(`'${Array.isArray(parsed) ? 'list' : pyTypeOf(parsed)}' object has no attribute 'get'`);
-    }
-    const record = parsed as Record<string, unknown>;
-    const version = 'Version' in record ? record.Version : '<Version key not provided>';
-    if (version !== 1 && version !== true) {
-      throw new CredentialRetrievalError(
-        'custom-process',
-        `Unsupported version '${typeof version === 'string' ? version : pyStr(version)}' for credential process provider, supported versions: 1`,
-      );
-    }
-    for (const key of ['AccessKeyId', 'SecretAccessKey']) {
-      if (!(key in record)) throw new CredentialRetrievalError('custom-process', `Missing required key in response: '${key}'`);
-    }
-    return {
-      accessKeyId: String(record.AccessKeyId),
-      secretAccessKey: String(record.SecretAccessKey),
-      sessionToken: typeof record.SessionToken === 'string' ? record.SessionToken : undefined,
-      expiration: parseTimestamp(record.Expiration),
-    };
+    if (result.status !== 0) throw new CredentialRetrievalError('custom-process', decodeUtf8(result.stderr));
+    return processMetadata(pyJsonLoads(decodeUtf8(result.stdout)));
   };
-  const first = run();
-  return { method: 'custom-process', resolve: async () => refreshIfNeeded(first, async () => run()) };
-}
-
-function pyTypeOf(value: unknown): string {
-  if (value === null) return 'NoneType';
-  if (typeof value === 'string') return 'str';
-  if (typeof value === 'boolean') return 'bool';
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
-  return 'dict';
-}
-
-/** json.loads: Python's reading, and its message for output that is not JSON. */
-function parseProcessJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    // Python's reading: its error message, or what only Python accepts (NaN, Infinity)
-    try {
-      return plainJson(parsePyJson(text));
-    } catch (error) {
-      if (error instanceof PyJsonError || error instanceof PyJsonRecursionError) throw new GeneralError(error.message);
-      throw error;
-    }
-  }
-}
-
-function plainJson(value: unknown): unknown {
-  if (value instanceof PyNumber) return value.value;
-  if (value instanceof PyDict) return Object.fromEntries([...value.entries].map(([k, v]) => [k, plainJson(v)]));
-  if (Array.isArray(value)) return value.map(plainJson);
-  return value;
+  const first = pythonErrorsSync(run);
+  if (first.expiryTime === null) return staticMetadataSource('custom-process', first);
+  return pythonErrorsSync(() => new RefreshableCredentials('custom-process', async () => run(), first));
 }
 
 /** AWS_CREDENTIAL_FILE of the original EC2 command-line tools (`AWSAccessKeyId=…`). */

@@ -7,10 +7,15 @@ import { isIP } from 'node:net';
 import { GeneralError } from '../../cli/errors';
 import { ensureBoolean, type Session } from '../../config/session';
 import { parsePyInt } from '../../util/pyint';
-import { send, TransportError, type TransportOptions } from '../transport';
+import { HttpClientError, send, TransportError, type TransportOptions } from '../transport';
 import type { RawResponse } from '../response';
 import { sleep } from '../retry';
-import { CredentialRetrievalError, parseTimestamp, type CredentialSource, type Credentials } from './types';
+import { CredentialRetrievalError, type CredentialSource, type Credentials } from './types';
+import { containerMetadata, imdsMetadata, isInvalidJson, readContainerAnswer, responseText } from './metadata-answers';
+import { pythonErrors, pythonErrorsSync, RefreshableCredentials, type CredentialMetadata } from './shape';
+import { decodeUtf8 } from '../../util/pycodecs';
+import { pyJsonLoads } from '../../util/pyops';
+import { osErrorText } from '../../terminal/oserror';
 import type { DebugLog } from '../debug';
 
 const CONTAINER_HOST = '169.254.170.2';
@@ -22,62 +27,47 @@ export async function fromContainer(env: NodeJS.ProcessEnv, base: TransportOptio
   if (relative === undefined && full === undefined) return undefined;
   const url = relative !== undefined ? `http://${CONTAINER_HOST}${relative}` : full!;
   const headers: Record<string, string> = { Accept: 'application/json' };
-  let token: string | undefined;
-  if (env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE !== undefined) {
-    try {
-      token = readFileSync(env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE, 'utf8');
-    } catch {
-      throw new GeneralError(`[Errno 2] No such file or directory: '${env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE}'`);
-    }
-  } else token = env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
+  const token = env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE !== undefined ? readTokenFile(env.AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE) : env.AWS_CONTAINER_AUTHORIZATION_TOKEN;
   if (token !== undefined) {
     if (/[\r\n]/.test(token)) throw new GeneralError('Auth token value is not a legal header value');
     headers.Authorization = token;
     base.log?.secret(token);
   }
-  const fetch = async (): Promise<Credentials> => {
+  const fetch = async (): Promise<CredentialMetadata> => {
     checkContainerHost(url);
     const options: TransportOptions = { ...base, useProxies: false, connectTimeoutMs: 2000, readTimeoutMs: 2000 };
-    let detail = '';
     for (let attempt = 1; ; attempt++) {
+      let detail: string;
       try {
-        const response = await send({ method: 'GET', url, headers }, options);
-        const text = Buffer.from(response.body).toString('utf8');
-        if (response.statusCode !== 200) detail = `Received non 200 response ${response.statusCode} from container metadata: ${text}`;
-        else {
-          let data: Record<string, unknown>;
-          try {
-            data = JSON.parse(text) as Record<string, unknown>;
-          } catch {
-            data = undefined as never;
-          }
-          if (data === undefined) detail = 'Unable to parse JSON returned from container metadata services';
-          else {
-            for (const key of ['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration']) {
-              if (!(key in data)) throw new GeneralError(`'${key}'`);
-            }
-            const credentials = {
-              accessKeyId: String(data.AccessKeyId),
-              secretAccessKey: String(data.SecretAccessKey),
-              sessionToken: String(data.Token),
-              expiration: parseTimestamp(data.Expiration),
-            };
-            base.log?.secret(credentials.secretAccessKey);
-            base.log?.secret(credentials.sessionToken);
-            return credentials;
-          }
-        }
+        const reading = readContainerAnswer(await send({ method: 'GET', url, headers, headerEncoding: 'latin-1' }, options));
+        if ('json' in reading) return containerMetadata(reading.json);
+        detail = reading.retry;
       } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
+        // only connection failures and timeouts are retried, not the HTTP client's own exceptions
+        if (!(error instanceof TransportError) || error instanceof HttpClientError) throw error;
         detail = `Received error when attempting to retrieve container metadata: ${error.message}`;
       }
       await sleep(1);
       if (attempt >= 3) throw new CredentialRetrievalError('container-role', `Error retrieving metadata: ${detail}`);
     }
   };
+  const remember = (credentials: Credentials) => {
+    base.log?.secret(credentials.secretAccessKey);
+    base.log?.secret(credentials.sessionToken);
+  };
   // botocore fetches container credentials while it builds the chain, not when signing
-  const credentials = await fetch();
-  return { method: 'container-role', resolve: async () => credentials };
+  return pythonErrors(async () => new RefreshableCredentials('container-role', fetch, await fetch(), remember));
+}
+
+/** The token file, read as Python's open().read() reads it (UTF-8, strict). */
+function readTokenFile(path: string): string {
+  let data: Buffer;
+  try {
+    data = readFileSync(path);
+  } catch (error) {
+    throw new GeneralError(osErrorText(error, path));
+  }
+  return pythonErrorsSync(() => decodeUtf8(data));
 }
 
 function checkContainerHost(url: string): void {
@@ -144,38 +134,41 @@ class ImdsClient {
     for (let i = 0; i < this.settings.attempts; i++) {
       try {
         const response = await send(
-          { method: 'PUT', url: this.url('latest/api/token'), headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '21600' } },
+          { method: 'PUT', url: this.url('latest/api/token'), headers: { 'x-aws-ec2-metadata-token-ttl-seconds': '21600' }, headerEncoding: 'latin-1' },
           this.options(),
         );
-        if (response.statusCode === 200) return Buffer.from(response.body).toString('utf8');
+        if (response.statusCode === 200) return responseText(response);
         if ([403, 404, 405].includes(response.statusCode)) return undefined;
         if (response.statusCode === 400) throw new ImdsUnavailable();
       } catch (error) {
         if (error instanceof TransportError && error.message.startsWith('Read timeout')) return undefined;
-        if (!(error instanceof TransportError)) throw error;
+        if (!(error instanceof TransportError) || error instanceof HttpClientError) throw error;
       }
     }
     return undefined;
   }
 
-  /** GET with botocore's retry on non-200 and empty answers; throws ImdsUnavailable when attempts run out. */
-  async get(path: string, token: string | undefined, accept: (response: RawResponse) => boolean = () => true): Promise<string> {
+  /** GET with botocore's retry while `retry` says so; throws ImdsUnavailable when attempts run out. */
+  async get(path: string, token: string | undefined, retry: (response: RawResponse) => boolean = isUnusable): Promise<RawResponse> {
     if (!token && this.settings.v1Disabled) {
       throw new GeneralError('Error retrieving metadata: Unable to retrieve token for use in IMDSv2 call and IMDSv1 has been disabled');
     }
-    const headers: Record<string, string> = token ? { 'x-aws-ec2-metadata-token': token } : {};
+    const headers: Record<string, string> = token !== undefined ? { 'x-aws-ec2-metadata-token': token } : {};
     for (let i = 0; i < this.settings.attempts; i++) {
       try {
-        const response = await send({ method: 'GET', url: this.url(path), headers }, this.options());
-        if (response.statusCode === 200 && response.body.length > 0 && accept(response)) {
-          return Buffer.from(response.body).toString('utf8');
-        }
+        const response = await send({ method: 'GET', url: this.url(path), headers, headerEncoding: 'latin-1' }, this.options());
+        if (!retry(response)) return response;
       } catch (error) {
-        if (!(error instanceof TransportError)) throw error;
+        if (!(error instanceof TransportError) || error instanceof HttpClientError) throw error;
       }
     }
     throw new ImdsUnavailable();
   }
+}
+
+/** botocore's default retry test: a status other than 200, or no body. */
+function isUnusable(response: RawResponse): boolean {
+  return response.statusCode !== 200 || response.body.length === 0;
 }
 
 class ImdsUnavailable extends Error {}
@@ -187,35 +180,28 @@ export async function fromInstanceMetadata(settings: ImdsSettings, transport: Tr
     return undefined;
   }
   const client = new ImdsClient(settings, transport);
-  try {
-    const token = await client.token();
-    const role = await client.get('latest/meta-data/iam/security-credentials/', token);
-    const text = await client.get(`latest/meta-data/iam/security-credentials/${role}`, token, (r) => isJson(r));
-    const data = JSON.parse(text) as Record<string, unknown>;
-    if (!['AccessKeyId', 'SecretAccessKey', 'Token', 'Expiration'].every((k) => k in data)) return undefined;
-    const credentials: Credentials = {
-      accessKeyId: String(data.AccessKeyId),
-      secretAccessKey: String(data.SecretAccessKey),
-      sessionToken: String(data.Token),
-      expiration: parseTimestamp(data.Expiration),
-    };
+  const base = 'latest/meta-data/iam/security-credentials/';
+  let role = '';
+  // retrieve_iam_role_credentials: also what a refresh runs
+  const retrieve = async (): Promise<CredentialMetadata | undefined> => {
+    try {
+      const token = await client.token();
+      role = responseText(await client.get(base, token));
+      const answer = await client.get(`${base}${role}`, token, (r) => isUnusable(r) || isInvalidJson(r));
+      return imdsMetadata(pyJsonLoads(responseText(answer)));
+    } catch (error) {
+      if (error instanceof ImdsUnavailable) return undefined;
+      throw error;
+    }
+  };
+  const initial = await pythonErrors(retrieve);
+  if (!initial) return undefined;
+  log?.info('botocore.credentials', `Found credentials from IAM Role: ${role}`);
+  const remember = (credentials: Credentials) => {
     log?.secret(credentials.secretAccessKey);
     log?.secret(credentials.sessionToken);
-    log?.info('botocore.credentials', `Found credentials from IAM Role: ${role}`);
-    return { method: 'iam-role', resolve: async () => credentials };
-  } catch (error) {
-    if (error instanceof ImdsUnavailable) return undefined;
-    throw error;
-  }
-}
-
-function isJson(response: RawResponse): boolean {
-  try {
-    JSON.parse(Buffer.from(response.body).toString('utf8'));
-    return true;
-  } catch {
-    return false;
-  }
+  };
+  return pythonErrors(() => new RefreshableCredentials('iam-role', retrieve, initial, remember));
 }
 
 /** The region of the instance (availability zone without its letter), or undefined. */
@@ -224,7 +210,7 @@ export async function regionFromInstanceMetadata(settings: ImdsSettings, transpo
   const client = new ImdsClient(settings, transport);
   try {
     const token = await client.token();
-    const zone = await client.get('latest/meta-data/placement/availability-zone/', token);
+    const zone = responseText(await client.get('latest/meta-data/placement/availability-zone/', token));
     return zone.slice(0, -1);
   } catch (error) {
     if (error instanceof ImdsUnavailable) return undefined;

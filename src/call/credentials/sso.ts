@@ -2,13 +2,21 @@
 // sso_start_url profiles, or an [sso-session] with token refresh through SSO-OIDC), exchanged for
 // role credentials with the portal's GetRoleCredentials. Both are small REST-JSON calls sent
 // through our transport; the CLI's token and credential caches are read and written as it does.
-import { GeneralError } from '../../cli/errors';
+import { GeneralError, ServiceError } from '../../cli/errors';
 import { configuredEndpoint } from '../../config/client-settings';
+import { expandPath } from '../../config/session';
+import { dateutilParse, type PyDateTime } from '../../util/dateutil';
+import { PyDict } from '../../util/pyjson';
+import { pyContains, pyItem } from '../../util/pyops';
+import { PyNumber, pyStr } from '../../util/python';
 import { clientError } from '../response';
 import { RetryPolicy, sleep } from '../retry';
 import { send, TransportError } from '../transport';
 import { JsonFileCache, pythonJsonDumps, sha1Hex } from './cache';
-import { parseTimestamp, type ChainContext, type Credentials } from './types';
+import { pythonErrorsSync, secondsRemaining, type CredentialMetadata } from './shape';
+import { createTokenAnswer, loadCachedToken, requireText, restJsonError, roleCredentialsMetadata } from './sso-shapes';
+import { type ChainContext } from './types';
+import { cachedResponse, credentialsOf } from './cached-fetcher';
 
 export class SsoTokenLoadError extends GeneralError {
   constructor(detail: string) {
@@ -34,9 +42,10 @@ export interface SsoConfig {
   readonly sessionName?: string;
 }
 
-const REFRESH_WINDOW_MS = 15 * 60 * 1000;
+const REFRESH_WINDOW_S = 15 * 60;
 
-export async function ssoRoleCredentials(ctx: ChainContext, config: SsoConfig): Promise<Credentials> {
+/** SSOCredentialFetcher: role credentials from the CLI's cache, or from GetRoleCredentials with the cached token. */
+export async function ssoRoleMetadata(ctx: ChainContext, config: SsoConfig): Promise<CredentialMetadata> {
   const cacheKey = sha1Hex(
     pythonJsonDumps(
       { roleName: config.roleName, accountId: config.accountId, ...(config.sessionName ? { sessionName: config.sessionName } : { startUrl: config.startUrl }) },
@@ -44,154 +53,152 @@ export async function ssoRoleCredentials(ctx: ChainContext, config: SsoConfig): 
     ),
   );
   const cache = JsonFileCache.credentials(ctx.session.env);
-  const cached = cache.get(cacheKey)?.Credentials as Record<string, unknown> | undefined;
-  const cachedExpiry = parseTimestamp(cached?.Expiration);
-  if (cached && cachedExpiry && cachedExpiry.getTime() - Date.now() >= REFRESH_WINDOW_MS) {
-    return remember(ctx, {
-      accessKeyId: String(cached.AccessKeyId),
-      secretAccessKey: String(cached.SecretAccessKey),
-      sessionToken: String(cached.SessionToken),
-      expiration: cachedExpiry,
-    });
-  }
-  const token = config.sessionName ? await sessionToken(ctx, config) : legacyToken(ctx, config.startUrl);
-  ctx.log?.secret(token);
+  const cached = cachedResponse(expandPath('~/.aws/cli/cache', ctx.session.env), cacheKey);
+  if (cached !== undefined) return remember(ctx, credentialsOf(cached));
+  const token = config.sessionName ? await sessionToken(ctx, config) : legacyToken(ctx, config);
+  requireText([['roleName', config.roleName], ['accountId', config.accountId], ['accessToken', token]]);
+  ctx.log?.secret(token as string);
   const endpoint = (configuredEndpoint(ctx.session, 'sso') ?? `https://portal.sso.${config.ssoRegion}.amazonaws.com`).replace(/\/$/, '');
   const query = `role_name=${encodeURIComponent(config.roleName)}&account_id=${encodeURIComponent(config.accountId)}`;
-  const response = await restJsonCall(ctx, 'GetRoleCredentials', {
+  const body = await restJsonCall(ctx, 'GetRoleCredentials', {
     method: 'GET',
     url: `${endpoint}/federation/credentials?${query}`,
-    headers: { 'x-amz-sso_bearer_token': token },
+    headers: { 'x-amz-sso_bearer_token': token as string },
   });
-  const role = (response as { roleCredentials?: Record<string, unknown> }).roleCredentials ?? {};
-  const credentials = remember(ctx, {
-    accessKeyId: String(role.accessKeyId),
-    secretAccessKey: String(role.secretAccessKey),
-    sessionToken: String(role.sessionToken),
-    expiration: typeof role.expiration === 'number' ? new Date(role.expiration) : undefined,
-  });
+  const metadata = remember(ctx, roleCredentialsMetadata(body));
   cache.set(cacheKey, {
     ProviderType: 'sso',
     Credentials: {
-      AccessKeyId: credentials.accessKeyId,
-      SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: credentials.expiration ? `${credentials.expiration.toISOString().slice(0, 19)}Z` : undefined,
+      AccessKeyId: metadata.accessKey,
+      SecretAccessKey: metadata.secretKey,
+      SessionToken: metadata.token,
+      Expiration: metadata.expiryTime,
       AccountId: config.accountId,
     },
   });
-  return credentials;
+  return metadata;
 }
 
-function remember(ctx: ChainContext, credentials: Credentials): Credentials {
-  ctx.log?.secret(credentials.secretAccessKey);
-  ctx.log?.secret(credentials.sessionToken);
-  return credentials;
+function remember(ctx: ChainContext, metadata: CredentialMetadata): CredentialMetadata {
+  if (typeof metadata.secretKey === 'string') ctx.log?.secret(metadata.secretKey);
+  if (typeof metadata.token === 'string') ctx.log?.secret(metadata.token);
+  return metadata;
 }
 
-/** The token `aws sso login` cached for a legacy profile (keyed by the start URL). */
-function legacyToken(ctx: ChainContext, startUrl: string): string {
-  const token = JsonFileCache.ssoTokens(ctx.session.env).get(sha1Hex(startUrl));
-  if (!token) throw new SsoTokenLoadError(`Token for ${startUrl} does not exist`);
-  if (!('accessToken' in token) || !('expiresAt' in token)) throw new SsoTokenLoadError(`Token for ${startUrl} is invalid`);
-  const expires = parseTimestamp(token.expiresAt);
-  if (!expires || expires.getTime() <= Date.now()) throw new UnauthorizedSsoTokenError();
-  return String(token.accessToken);
+const tokenCacheDir = (ctx: ChainContext) => expandPath('~/.aws/sso/cache', ctx.session.env);
+const loadError = (detail: string) => new SsoTokenLoadError(detail);
+
+/** The token `aws sso login` cached for a legacy profile (keyed by the start URL); an expired one is refused before the call. */
+function legacyToken(ctx: ChainContext, config: SsoConfig): unknown {
+  const cached = loadCachedToken(tokenCacheDir(ctx), sha1Hex(config.startUrl), { missing: config.startUrl, startUrl: config.startUrl }, loadError);
+  const token = pyItem(cached, 'accessToken');
+  if (secondsRemaining(dateutilParse(pyItem(cached, 'expiresAt'))) <= 0) throw new UnauthorizedSsoTokenError();
+  return token;
 }
 
-/** The token of an [sso-session], refreshed through SSO-OIDC when it is about to expire. */
-async function sessionToken(ctx: ChainContext, config: SsoConfig): Promise<string> {
-  const tokens = JsonFileCache.ssoTokens(ctx.session.env);
+/** SSOTokenProvider: the token of an [sso-session], refreshed through SSO-OIDC when under 15 minutes remain. */
+async function sessionToken(ctx: ChainContext, config: SsoConfig): Promise<unknown> {
   const key = sha1Hex(config.sessionName!);
-  let token = tokens.get(key);
-  if (!token) throw new SsoTokenLoadError(`Token for ${config.sessionName} does not exist`);
-  if (!('accessToken' in token) || !('expiresAt' in token)) throw new SsoTokenLoadError(`Token for ${config.startUrl} is invalid`);
-  let expires = parseTimestamp(token.expiresAt);
-  if (!expires || expires.getTime() - Date.now() < REFRESH_WINDOW_MS) {
-    const refreshed = await refreshToken(ctx, config, token);
-    if (refreshed) {
-      token = refreshed;
-      expires = parseTimestamp(refreshed.expiresAt);
-      tokens.set(key, refreshed);
-    }
+  const cached = loadCachedToken(tokenCacheDir(ctx), key, { missing: config.sessionName!, startUrl: config.startUrl }, loadError);
+  let expiresMs = epochMsOfAware(dateutilParse(pyItem(cached, 'expiresAt')));
+  const refreshed = (expiresMs - Date.now()) / 1000 < REFRESH_WINDOW_S ? await refreshToken(ctx, config, cached) : undefined;
+  if (refreshed) {
+    expiresMs = refreshed.expiresMs;
+    JsonFileCache.ssoTokens(ctx.session.env).set(key, refreshed.token);
   }
-  if (!expires || expires.getTime() <= Date.now()) {
-    throw new GeneralError('Error when retrieving token from sso: Token has expired and refresh failed');
-  }
-  return String(token.accessToken);
+  const accessToken = refreshed ? refreshed.accessToken : pyItem(cached, 'accessToken');
+  if (expiresMs - Date.now() <= 0) throw new GeneralError('Error when retrieving token from sso: Token has expired and refresh failed');
+  return accessToken;
 }
 
-async function refreshToken(ctx: ChainContext, config: SsoConfig, token: Record<string, unknown>): Promise<Record<string, unknown> | undefined> {
-  if (!['refreshToken', 'clientId', 'clientSecret', 'registrationExpiresAt'].every((k) => k in token)) return undefined;
-  const registration = parseTimestamp(token.registrationExpiresAt);
-  if (!registration || registration.getTime() <= Date.now()) return undefined;
-  ctx.log?.secret(String(token.refreshToken));
-  ctx.log?.secret(String(token.clientSecret));
+/** Milliseconds of an expiry, with Python's error for a naive one. */
+function epochMsOfAware(expiry: PyDateTime): number {
+  return Date.now() + secondsRemaining(expiry) * 1000;
+}
+
+/** SSO-OIDC CreateToken with the cached registration: the new token (for the cache), its access token and expiry; undefined when it cannot or may not refresh. */
+async function refreshToken(
+  ctx: ChainContext,
+  config: SsoConfig,
+  token: unknown,
+): Promise<{ token: Record<string, unknown>; accessToken: unknown; expiresMs: number } | undefined> {
+  if (!['refreshToken', 'clientId', 'clientSecret', 'registrationExpiresAt'].every((k) => pyContains(token, k))) return undefined;
+  if (secondsRemaining(dateutilParse(pyItem(token, 'registrationExpiresAt'))) <= 0) return undefined;
+  const [clientId, clientSecret, refresh] = ['clientId', 'clientSecret', 'refreshToken'].map((k) => pyItem(token, k));
+  requireText([['grantType', 'refresh_token'], ['clientId', clientId], ['clientSecret', clientSecret], ['refreshToken', refresh]]);
+  ctx.log?.secret(refresh as string);
+  ctx.log?.secret(clientSecret as string);
   const endpoint = (configuredEndpoint(ctx.session, 'sso_oidc') ?? `https://oidc.${config.ssoRegion}.amazonaws.com`).replace(/\/$/, '');
+  let body: Uint8Array;
   try {
-    const answer = (await restJsonCall(ctx, 'CreateToken', {
+    body = await restJsonCall(ctx, 'CreateToken', {
       method: 'POST',
       url: `${endpoint}/token`,
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ grantType: 'refresh_token', clientId: token.clientId, clientSecret: token.clientSecret, refreshToken: token.refreshToken }),
-    })) as Record<string, unknown>;
-    ctx.log?.secret(String(answer.accessToken));
-    const expiresAt = new Date(Date.now() + Number(answer.expiresIn) * 1000);
-    return {
-      startUrl: config.startUrl,
-      region: config.ssoRegion,
-      accessToken: answer.accessToken,
-      expiresAt: `${expiresAt.toISOString().slice(0, 19)}Z`,
-      clientId: token.clientId,
-      clientSecret: token.clientSecret,
-      registrationExpiresAt: token.registrationExpiresAt,
-      ...(answer.refreshToken !== undefined ? { refreshToken: answer.refreshToken } : { refreshToken: token.refreshToken }),
-    };
+      body: JSON.stringify({ grantType: 'refresh_token', clientId, clientSecret, refreshToken: refresh }),
+    });
   } catch (error) {
     // botocore gives up on a refresh the service refused and keeps the old token
-    if (error instanceof GeneralError || error instanceof Error) return undefined;
+    if (error instanceof ServiceError) return undefined;
     throw error;
   }
+  const answer = createTokenAnswer(body);
+  const expiresMs = Date.now() + Number(answer.expiresInSeconds) * 1000;
+  if (typeof answer.accessToken === 'string') ctx.log?.secret(answer.accessToken);
+  return {
+    expiresMs,
+    accessToken: answer.accessToken,
+    token: {
+      startUrl: config.startUrl,
+      region: config.ssoRegion,
+      accessToken: plain(answer.accessToken),
+      expiresAt: `${new Date(expiresMs).toISOString().slice(0, 19)}Z`,
+      clientId: plain(clientId),
+      clientSecret: plain(clientSecret),
+      registrationExpiresAt: plain(pyItem(token, 'registrationExpiresAt')),
+      ...(answer.refreshToken !== undefined ? { refreshToken: plain(answer.refreshToken) } : {}),
+    },
+  };
 }
 
-/** A REST-JSON call with retries; service errors become ClientErrors (401 from the portal: the SSO session message). */
+/** A parsed JSON value as plain JavaScript, for writing back to the cache. */
+function plain(value: unknown): unknown {
+  if (value instanceof PyNumber) return value.value;
+  if (value instanceof PyDict) return Object.fromEntries([...value.entries].map(([k, v]) => [k, plain(v)]));
+  if (Array.isArray(value)) return value.map(plain);
+  return value;
+}
+
+/** A REST-JSON call with retries: the answer's body, or a ClientError (401 from the portal: the SSO session message). */
 async function restJsonCall(
   ctx: ChainContext,
   operation: string,
   request: { method: string; url: string; headers: Record<string, string>; body?: string },
-): Promise<unknown> {
+): Promise<Uint8Array> {
   const policy = new RetryPolicy(ctx.retry(), ctx.log);
   for (let attempt = 1; ; attempt++) {
     let failure: TransportError | undefined;
     let status = 0;
-    let code: string | undefined;
-    let message = '';
+    let code: unknown;
+    let message: unknown = '';
     try {
       ctx.log?.debug('botocore.endpoint', `Sending http request: <AWSPreparedRequest stream_output=False, method=${request.method}, url=${request.url}>`);
       const response = await send(request, ctx.transport);
       status = response.statusCode;
-      const text = Buffer.from(response.body).toString('utf8');
-      let body: Record<string, unknown> = {};
-      try {
-        body = text ? (JSON.parse(text) as Record<string, unknown>) : {};
-      } catch {
-        body = {};
-      }
-      if (status < 300) return body;
-      const header = response.headers['x-amzn-errortype'];
-      code = header ? header.split(':')[0] : typeof body.__type === 'string' ? body.__type.split('#').pop() : typeof body.code === 'string' ? body.code : String(status);
-      message = String(body.message ?? body.Message ?? '');
+      if (status < 300) return response.body;
+      ({ code, message } = pythonErrorsSync(() => restJsonError(status, response.headers, response.body)));
       if (code === 'UnauthorizedException' && operation === 'GetRoleCredentials') throw new UnauthorizedSsoTokenError();
     } catch (error) {
       if (!(error instanceof TransportError)) throw error;
       failure = error;
     }
-    const decision = policy.decide(attempt, { statusCode: status || undefined, errorCode: code, connectionError: failure !== undefined, timeout: failure?.isTimeout });
+    const errorCode = typeof code === 'string' ? code : undefined;
+    const decision = policy.decide(attempt, { statusCode: status || undefined, errorCode, connectionError: failure !== undefined, timeout: failure?.isTimeout });
     if (decision.retry) {
       await sleep(decision.delay);
       continue;
     }
     if (failure) throw failure;
-    throw clientError({ ok: false, code, message }, operation, decision.maxAttemptsReached ? attempt - 1 : undefined);
+    throw clientError({ ok: false, code: pyStr(code), message: pyStr(message) }, operation, decision.maxAttemptsReached ? attempt - 1 : undefined);
   }
 }

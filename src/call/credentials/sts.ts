@@ -5,14 +5,16 @@
 import { configuredEndpoint, stsRegionalEndpoints } from '../../config/client-settings';
 import { attemptThrough, CapturingHandler, queryCall } from '../service-call';
 import { JsonFileCache, pythonJsonDumps, sha1Hex } from './cache';
-import { childElement, childText } from '../response';
 import type { XmlElement } from '../xml';
-import { parseTimestamp, type ChainContext, type Credentials } from './types';
+import { PyDict } from '../../util/pyjson';
+import type { CredentialMetadata } from './shape';
+import { stsAnswer, type StsAnswer } from './sts-answer';
+import { checkStsParameters } from './sts-request';
+import { type ChainContext, type Credentials } from './types';
+import { cachedResponse, credentialsOf } from './cached-fetcher';
+import { expandPath } from '../../config/session';
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
-
-/** Assumed-role credentials are reused from the cache while more than 15 minutes remain. */
-const CACHE_WINDOW_MS = 15 * 60 * 1000;
 
 export interface AssumeRoleArgs {
   readonly RoleArn: string;
@@ -27,36 +29,26 @@ export function assumeRoleCacheKey(args: Record<string, unknown>): string {
   return sha1Hex(pythonJsonDumps(args, { sortKeys: true }));
 }
 
-function readCache(ctx: ChainContext, key: string): Credentials | undefined {
-  const cached = JsonFileCache.credentials(ctx.session.env).get(key);
-  const creds = cached?.Credentials as Record<string, unknown> | undefined;
-  const expiration = parseTimestamp(creds?.Expiration);
-  if (!creds || !expiration || expiration.getTime() - Date.now() < CACHE_WINDOW_MS) return undefined;
+/** Assumed-role credentials are reused from the cache while more than 15 minutes remain. */
+function readCache(ctx: ChainContext, key: string): CredentialMetadata | undefined {
+  const response = cachedResponse(expandPath('~/.aws/cli/cache', ctx.session.env), key);
+  if (response === undefined) return undefined;
   ctx.log?.debug('botocore.credentials', 'Credentials for role retrieved from cache.');
-  return {
-    accessKeyId: String(creds.AccessKeyId),
-    secretAccessKey: String(creds.SecretAccessKey),
-    sessionToken: String(creds.SessionToken),
-    expiration,
-  };
+  return credentialsOf(response);
 }
 
-/** Writes the answer as the CLI caches it (Expiration in ISO form, the account taken from the role ARN). */
-function writeCache(ctx: ChainContext, key: string, credentials: Credentials, root: XmlElement, resultName: string): void {
-  const result = childElement(root, resultName);
-  const user = result ? childElement(result, 'AssumedRoleUser') : undefined;
-  const arn = user ? childText(user, 'Arn') : undefined;
-  const account = typeof arn === 'string' ? /^arn:[^:]*:[^:]*:[^:]*:([^:]*):/.exec(arn)?.[1] : undefined;
-  JsonFileCache.credentials(ctx.session.env).set(key, {
-    Credentials: {
-      AccessKeyId: credentials.accessKeyId,
-      SecretAccessKey: credentials.secretAccessKey,
-      SessionToken: credentials.sessionToken,
-      Expiration: credentials.expiration ? `${credentials.expiration.toISOString().slice(0, 19)}+00:00` : undefined,
-      ...(account ? { AccountId: account } : {}),
-    },
-    ...(user ? { AssumedRoleUser: { AssumedRoleId: childText(user, 'AssumedRoleId') ?? undefined, Arn: arn ?? undefined } } : {}),
-  });
+/** Writes the answer as the CLI caches it: the parsed response's Credentials (Expiration in ISO form, the account from the role ARN) and AssumedRoleUser. */
+function writeCache(ctx: ChainContext, key: string, answer: StsAnswer): void {
+  JsonFileCache.credentials(ctx.session.env).set(key, plainJson(answer.response, (name, value) => (name === 'Expiration' ? answer.metadata.expiryTime : value)));
+}
+
+/** A parsed answer as plain JSON for the cache (lists of XML nodes are left out). */
+function plainJson(value: unknown, replace: (name: string, value: unknown) => unknown): unknown {
+  if (value instanceof PyDict) {
+    return Object.fromEntries([...value.entries].map(([k, v]) => [k, plainJson(replace(k, v), replace)]).filter(([, v]) => v !== undefined));
+  }
+  if (typeof value === 'string' || value === null) return value;
+  return undefined;
 }
 
 function stsClientConfig(ctx: ChainContext, handler: CapturingHandler) {
@@ -76,26 +68,27 @@ function stsClientConfig(ctx: ChainContext, handler: CapturingHandler) {
   };
 }
 
-function remember(ctx: ChainContext, credentials: Credentials): Credentials {
-  ctx.log?.secret(credentials.secretAccessKey);
-  ctx.log?.secret(credentials.sessionToken);
-  return credentials;
+function remember(ctx: ChainContext, metadata: CredentialMetadata): CredentialMetadata {
+  if (typeof metadata.secretKey === 'string') ctx.log?.secret(metadata.secretKey);
+  if (typeof metadata.token === 'string') ctx.log?.secret(metadata.token);
+  return metadata;
 }
 
-/** The credentials an STS answer gave: registered as secrets for --debug, and cached like botocore. */
-function keepAnswer(ctx: ChainContext, key: string, answer: Credentials, root: XmlElement, resultName: string): Credentials {
-  const credentials = remember(ctx, {
-    accessKeyId: answer.accessKeyId,
-    secretAccessKey: answer.secretAccessKey,
-    sessionToken: answer.sessionToken,
-    expiration: answer.expiration,
-  });
-  writeCache(ctx, key, credentials, root, resultName);
-  return credentials;
+/** The credentials of an STS answer, read as botocore reads them, registered as secrets for --debug and cached. */
+function keepAnswer(ctx: ChainContext, key: string, root: XmlElement, action: string): CredentialMetadata {
+  const answer = stsAnswer(root, action);
+  remember(ctx, answer.metadata);
+  writeCache(ctx, key, answer);
+  return answer.metadata;
+}
+
+/** One parameter for checkStsParameters, when it is set. */
+function given(name: string, value: string | number | undefined): Array<[string, string | number]> {
+  return value === undefined ? [] : [[name, value]];
 }
 
 /** sts:AssumeRole with the source credentials (MFA code asked once, before the first attempt). */
-export async function assumeRole(ctx: ChainContext, source: Credentials, args: AssumeRoleArgs): Promise<Credentials> {
+export async function assumeRole(ctx: ChainContext, source: Credentials, args: AssumeRoleArgs): Promise<CredentialMetadata> {
   const key = assumeRoleCacheKey({ ...args });
   const cached = readCache(ctx, key);
   if (cached) return remember(ctx, cached);
@@ -103,8 +96,18 @@ export async function assumeRole(ctx: ChainContext, source: Credentials, args: A
   const { fromTemporaryCredentials } = await import('@aws-sdk/credential-providers');
   const handler = new CapturingHandler(ctx.transport, { service: 'sts', secretBodies: true });
   const params = { ...args, RoleSessionName: args.RoleSessionName ?? `botocore-session-${Math.floor(Date.now() / 1000)}` };
+  // botocore's order: the profile's extra arguments, the role, a generated session name, the MFA code
+  checkStsParameters([
+    ...given('RoleSessionName', args.RoleSessionName),
+    ...given('ExternalId', args.ExternalId),
+    ...given('SerialNumber', args.SerialNumber),
+    ...given('DurationSeconds', args.DurationSeconds),
+    ['RoleArn', args.RoleArn],
+    ...(args.RoleSessionName === undefined ? given('RoleSessionName', params.RoleSessionName) : []),
+    ...given('TokenCode', tokenCode),
+  ]);
   ctx.log?.debug('botocore.credentials', `Assuming role ${args.RoleArn}`);
-  const { root, value } = await queryCall(
+  const { root } = await queryCall(
     'AssumeRole',
     () =>
       attemptThrough(handler, () =>
@@ -118,8 +121,9 @@ export async function assumeRole(ctx: ChainContext, source: Credentials, args: A
       ),
     ctx.retry(),
     ctx.log,
+    'sts',
   );
-  return keepAnswer(ctx, key, value!, root, 'AssumeRoleResult');
+  return keepAnswer(ctx, key, root, 'AssumeRole');
 }
 
 export interface WebIdentityArgs {
@@ -128,21 +132,28 @@ export interface WebIdentityArgs {
 }
 
 /** sts:AssumeRoleWithWebIdentity (unsigned) with the token read from the file at call time. */
-export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIdentityArgs, readToken: () => string): Promise<Credentials> {
+export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIdentityArgs, readToken: () => string): Promise<CredentialMetadata> {
   const key = assumeRoleCacheKey({ ...args });
   const cached = readCache(ctx, key);
   if (cached) return remember(ctx, cached);
   const token = readToken();
   ctx.log?.secret(token);
+  const sessionName = args.RoleSessionName ?? `botocore-session-${Math.floor(Date.now() / 1000)}`;
+  checkStsParameters([
+    ...given('RoleSessionName', args.RoleSessionName),
+    ['RoleArn', args.RoleArn],
+    ...(args.RoleSessionName === undefined ? given('RoleSessionName', sessionName) : []),
+    ['WebIdentityToken', token],
+  ]);
   const { fromWebToken } = await import('@aws-sdk/credential-providers');
   const handler = new CapturingHandler(ctx.transport, { service: 'sts', secretBodies: true });
-  const { root, value } = await queryCall(
+  const { root } = await queryCall(
     'AssumeRoleWithWebIdentity',
     () =>
       attemptThrough(handler, () =>
         fromWebToken({
           roleArn: args.RoleArn,
-          roleSessionName: args.RoleSessionName ?? `botocore-session-${Math.floor(Date.now() / 1000)}`,
+          roleSessionName: sessionName,
           webIdentityToken: token,
           clientConfig: stsClientConfig(ctx, handler),
           logger: silentLogger,
@@ -150,6 +161,7 @@ export async function assumeRoleWithWebIdentity(ctx: ChainContext, args: WebIden
       ),
     ctx.retry(),
     ctx.log,
+    'sts',
   );
-  return keepAnswer(ctx, key, value!, root, 'AssumeRoleWithWebIdentityResult');
+  return keepAnswer(ctx, key, root, 'AssumeRoleWithWebIdentity');
 }

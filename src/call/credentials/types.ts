@@ -55,18 +55,3 @@ export class InvalidConfigError extends GeneralError {}
 export function staticSource(method: string, credentials: Credentials): CredentialSource {
   return { method, resolve: async () => credentials };
 }
-
-/** A source whose work runs once, on first use. */
-export function deferredSource(method: string, load: () => Promise<Credentials>): CredentialSource {
-  let pending: Promise<Credentials> | undefined;
-  return { method, resolve: () => (pending ??= load()) };
-}
-
-/** dateutil-style parsing of the timestamps credential sources return. */
-export function parseTimestamp(value: unknown): Date | undefined {
-  if (typeof value === 'number') return new Date(value * 1000);
-  if (typeof value !== 'string') return undefined;
-  const normalised = value.trim().replace(/UTC$/, 'Z').replace(/ /, 'T');
-  const date = new Date(normalised);
-  return Number.isNaN(date.getTime()) ? undefined : date;
-}
