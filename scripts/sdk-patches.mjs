@@ -8,6 +8,8 @@ import { readFileSync } from 'node:fs';
  * file: which module; edits: [text or pattern, replacement, how many times it must match].
  * A pattern must be global; its replacement may be a function, as String#replace takes it.
  */
+const LAZY_BUILTIN = 'import { createRequire as createBuiltinRequire } from "node:module";\nconst requireBuiltin = createBuiltinRequire(import.meta.url);\n';
+
 export const SDK_PATCHES = [
   {
     // The EC2 client keeps every EC2 shape in one module (schemas_0.js, ~1 MB). esbuild would drop
@@ -26,7 +28,8 @@ export const SDK_PATCHES = [
       ];
     },
   },
-  // Node built-ins that the SDK sets up at start-up but a call does not need; each costs 2–4 ms.
+  // Node built-ins that the SDK sets up at start-up but a call does not need; each costs 2–4 ms
+// (node:https far more on Node 22+, where loading TLS parses the bundled root certificates).
   {
     // config-file reads: fs.promises is a lazy getter of node:fs, node:fs/promises is not
     name: 'ini reads without node:fs/promises',
@@ -62,6 +65,37 @@ export const SDK_PATCHES = [
         1,
       ],
       [/^/g, 'import { randomUUID as nodeRandomUUID } from "node:crypto";\n', 1],
+    ],
+  },
+  {
+    // the SDK's own HTTP handler is never used (the CLI sends through src/call/transport.ts), but its
+    // module loads node:https; TLS is loaded when a request goes to an https:// endpoint
+    name: 'node:https when the SDK handler sends',
+    file: /node-http-handler[\\/]dist-es[\\/]node-https\.js$/,
+    edits: () => [
+      [
+        'import node_https from "node:https";\nexport { node_https };',
+        LAZY_BUILTIN +
+          'let loaded;\nconst load = () => (loaded ??= requireBuiltin("node:https"));\n' +
+          'export const node_https = { get Agent() { return load().Agent; }, get request() { return load().request; } };',
+        1,
+      ],
+    ],
+  },
+  {
+    // CRC32 checksums: EC2 asks for none; node:zlib is loaded when one is computed
+    name: 'node:zlib when a CRC32 is computed',
+    file: /checksum[\\/]crc32[\\/]Crc32Node\.js$/,
+    edits: () => [
+      ['import * as zlib from "node:zlib";\n', LAZY_BUILTIN, 1],
+      [
+        'const zlibCrc32 = typeof zlib.crc32 === "function" ? zlib.crc32 : undefined;\nexport const Crc32Node = zlibCrc32 ? buildNativeClass(zlibCrc32) : Crc32Js;',
+        'let Implementation;\nexport class Crc32Node {\n    constructor() {\n        Implementation ??= (() => {\n' +
+          '            const { crc32 } = requireBuiltin("node:zlib");\n' +
+          '            return typeof crc32 === "function" ? buildNativeClass(crc32) : Crc32Js;\n        })();\n' +
+          '        return new Implementation();\n    }\n}',
+        1,
+      ],
     ],
   },
 ];

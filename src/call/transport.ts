@@ -3,7 +3,7 @@
 // --no-verify-ssl, with urllib3's warning), HTTP(S)_PROXY / NO_PROXY (absolute-URI requests
 // for http, CONNECT tunnels for https), and separate connect and read timeouts.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
+import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../cli/errors';
@@ -277,6 +277,8 @@ async function startTls(socket: Socket, host: string, url: string, options: Tran
       throw sslError('[X509: NO_CERTIFICATE_OR_CRL_FOUND] no certificate or crl found (_ssl.c:4123)');
     }
   }
+  // node:tls only for https: on Node 22+ loading it also parses the bundled root certificates
+  const { connect: tlsConnect } = await import('node:tls');
   const tls = await new Promise<TLSSocket>((resolve, reject) => {
     const secure = tlsConnect({
       socket,
