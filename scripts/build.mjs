@@ -45,10 +45,6 @@ const result = await build({
   plugins: [sdkPatches, commanderDeclarationsOnly],
   // BUILD_METAFILE=<path> writes esbuild's account of what went into which file (for the speed work)
   metafile: Boolean(process.env.BUILD_METAFILE),
-  // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins
-  banner: {
-    js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
-  },
 });
 
 checkApplied();
