@@ -5,7 +5,7 @@
 import { NoRegionError, GeneralError } from '../cli/errors';
 import { timeoutSeconds, type Globals } from '../cli/globals';
 import { parsePyInt } from '../util/pyint';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import {
   configuredEndpoint,
   retrySettings,

@@ -3,7 +3,7 @@
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
 import { ExitCode, GeneralError, NoCredentialsError } from './errors';
 import type { Globals } from './globals';
-import type { Io } from './io';
+import type { Io } from '../runtime/io';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
 import { hasNonStringKey } from '../input/cli-input';

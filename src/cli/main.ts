@@ -1,7 +1,7 @@
 // Entry point of `aws`: wires run() to the process — streams, Ctrl-C, warnings — and is the
 // only place that exits.
 import { renderError, Interrupted } from './errors';
-import { processIo } from './io';
+import { processIo } from '../runtime/io';
 import { run } from './run';
 
 async function main(): Promise<void> {

@@ -4,7 +4,7 @@ import { parseKnownArgs, ArgumentParseError } from './argparse';
 import { ParamError, UnknownOptionsError, UsageError, ExitCode } from './errors';
 import { cliInputFlags, operationCommand, specOf } from './parsers';
 import type { Globals } from './globals';
-import type { Io } from './io';
+import type { Io } from '../runtime/io';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 import { loadParamFile, ResourceLoadingError } from '../input/paramfile';

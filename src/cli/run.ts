@@ -7,7 +7,7 @@ import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, 
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { checkGlobals, type Globals } from './globals';
 import { runOperation } from './operation';
-import type { Io } from './io';
+import type { Io } from '../runtime/io';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
 import { initializeSession, loadConfigFiles } from '../config/session';
 

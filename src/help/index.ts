@@ -6,7 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Globals } from '../cli/globals';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import { ExitCode, UsageError } from '../cli/errors';
 import { ArgumentParseError, parseKnownArgs } from '../cli/argparse';
 import { createSession } from '../config/session';

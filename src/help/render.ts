@@ -4,7 +4,7 @@
 // typeset page, overstrike bold and underline included. If the pager is not on PATH, the page
 // is printed directly.
 import { GeneralError } from '../cli/errors';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import { shlexSplit, ShlexError } from '../config/shlex';
 import { onPath, runFilter, runOnTerminal } from '../terminal/exec';
 import { osErrorText } from '../terminal/oserror';

@@ -2,7 +2,7 @@
 // the profile's cli_auto_prompt) and the seams cli/main.ts calls. The prompt itself lives in
 // terminal/prompt/ and is loaded only when it is shown.
 import { CliError, ExitCode, GeneralError, ParamValidationError, UsageError } from '../cli/errors';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import { createSession, ProfileNotFoundError } from '../config/session';
 
 export type AutoPromptMode = 'on' | 'on-partial' | 'off';

@@ -3,7 +3,7 @@
 // an empty value means none. `less` gets LESS=FRX unless LESS is set: it then exits by itself
 // when the output fits on one screen (F), keeps colours (R) and leaves the output on the screen (X).
 import { GeneralError, Interrupted, PagerError } from '../cli/errors';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import { shlexSplit, ShlexError } from '../config/shlex';
 import { isMissingFile, osErrorText } from './oserror';
 import { ignoreInterrupts } from './signals';

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run } from '../../src/cli/run';
-import type { Io } from '../../src/cli/io';
+import type { Io } from '../../src/runtime/io';
 import { baseEnv, type RunResult } from '../helpers/cli';
 import { testKeys } from '../helpers/scenario';
 import { assertNoLeaks } from '../helpers/secrets';

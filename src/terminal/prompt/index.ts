@@ -4,7 +4,7 @@
 // CLI with that line on stderr and exit 130. Without a terminal on stdin the CLI warns and reads
 // the keys from stdin: what comes before the first line end is typed after the given words.
 import { GeneralError } from '../../cli/errors';
-import type { Io } from '../../cli/io';
+import type { Io } from '../../runtime/io';
 import { shlexSplit, ShlexError } from '../../config/shlex';
 import { createSession } from '../../config/session';
 import { outputFormats, type OutputFormat } from '../../model/globals';
