@@ -2,7 +2,8 @@
 // error when several things are wrong: the region (--region, AWS_REGION, AWS_DEFAULT_REGION, the
 // profile, instance metadata) and its format, the CA bundle, the credential chain, the profile's
 // existence, configured endpoints, the missing region, the retry settings, the endpoint URL.
-import { NoRegionError, GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
+import { NoRegionError } from './errors';
 import { timeoutSeconds, type Globals } from '../cli/globals';
 import { parsePyInt } from '../util/pyint';
 import type { Io } from '../runtime/io';

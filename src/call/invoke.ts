@@ -3,7 +3,7 @@
 // transport with botocore's retries and parses the answer botocore's way. Imported lazily so
 // skeletons, usage errors and help never load the SDK.
 import { EC2Client, ReleaseIpamPoolAllocationCommand } from '@aws-sdk/client-ec2';
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import type { RetrySettings } from '../config/client-settings';
 import type { Operation } from '../model/operation';
 import type { DebugLog } from './debug';

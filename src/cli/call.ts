@@ -1,7 +1,8 @@
 // The last phase: create the client the way botocore does (profile, region, credentials,
 // endpoint — see call/client.ts), validate the parameters, call EC2 (or, for
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
-import { ExitCode, GeneralError, NoCredentialsError } from './errors';
+import { ExitCode, GeneralError } from '../runtime/errors';
+import { NoCredentialsError } from '../call/errors';
 import type { Globals } from './globals';
 import type { Io } from '../runtime/io';
 import type { Operation } from '../model/operation';

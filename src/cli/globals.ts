@@ -1,7 +1,7 @@
 // The parsed global options and the checks the CLI runs on them as soon as they are parsed
 // (before it looks at the command): --query must compile, --endpoint-url needs a scheme, the
 // timeouts must be integers.
-import { GeneralError, ParamValidationError } from './errors';
+import { GeneralError, ParamValidationError } from '../runtime/errors';
 import { pyRepr } from '../util/python';
 import { parsePyInt } from '../util/pyint';
 

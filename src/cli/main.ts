@@ -1,6 +1,7 @@
 // Entry point of `aws`: wires run() to the process — streams, Ctrl-C, warnings — and is the
 // only place that exits.
-import { renderError, Interrupted } from './errors';
+import { Interrupted } from '../runtime/errors';
+import { handleError } from './error-handler';
 import { processIo } from '../runtime/io';
 import { run } from './run';
 
@@ -12,7 +13,7 @@ async function main(): Promise<void> {
   let interrupted = false;
   process.once('SIGINT', () => {
     interrupted = true;
-    const { stdout, exitCode } = renderError(new Interrupted());
+    const { stdout, exitCode } = handleError(new Interrupted());
     io.stdout(stdout);
     void io.flush().then(() => process.exit(exitCode));
   });

@@ -1,13 +1,13 @@
 // The operation phase: parse the operation's parameters, read file:// values and the input
 // document, answer --generate-cli-skeleton, then validate, call and print — in the real CLI's order.
 import { parseKnownArgs, ArgumentParseError } from './argparse';
-import { ParamError, UnknownOptionsError, UsageError, ExitCode } from './errors';
+import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
 import { cliInputFlags, operationCommand, specOf } from './parsers';
 import type { Globals } from './globals';
 import type { Io } from '../runtime/io';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
-import { loadParamFile, ResourceLoadingError } from '../input/paramfile';
+import { readParameterValue } from '../input/paramfile';
 import { onlyOneCliInput, type InputFormat } from '../input/cli-input';
 import { inputSkeletonJson, inputSkeletonYaml } from '../input/skeleton';
 
@@ -44,12 +44,12 @@ export async function runOperation(
   for (const member of op.input) {
     const value = values[destOf(flagOf(member.name))];
     if (value === undefined) continue;
-    params.push([member.name, typeof value === 'string' ? readParamFile(flagOf(member.name), value, io.env) : value]);
+    params.push([member.name, typeof value === 'string' ? readParameterValue(flagOf(member.name), value, io.env) : value]);
   }
   const inputs = cliInputFlags
     .map((flag) => [flag, values[destOf(flag)]] as const)
     .filter((entry): entry is readonly [(typeof cliInputFlags)[number], string] => typeof entry[1] === 'string');
-  for (const [flag, value] of inputs) readParamFile(flag, value, io.env);
+  for (const [flag, value] of inputs) readParameterValue(flag, value, io.env);
 
   // The input document fills in what the command line did not set.
   if (inputs.length > 1) throw onlyOneCliInput();
@@ -82,13 +82,4 @@ function requiredArgsAreOptional(args: readonly string[]): boolean {
   if (cliInputFlags.some((flag) => args.includes(flag))) return true;
   const at = args.indexOf(SKELETON_FLAG);
   return at !== -1 && args[at + 1] !== 'output';
-}
-
-function readParamFile(flag: string, value: string, env: NodeJS.ProcessEnv): unknown {
-  try {
-    return loadParamFile(value, env) ?? value;
-  } catch (error) {
-    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
-    throw error;
-  }
 }

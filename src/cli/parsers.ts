@@ -16,9 +16,6 @@ import { cliInputFlags, skeletonKinds } from '../model/cli-params';
 
 export { cliInputFlags, skeletonKinds };
 
-/** Usage lines argparse prints for the first pass, built from its own declarations. */
-export const firstPassUsage = 'usage: aws [--profile PROFILE] [--debug]\n';
-
 /** One parser level: its options and positional arguments, in declaration order. */
 export interface Declaration {
   readonly options: readonly Option[];

@@ -2,8 +2,10 @@
 // into its message and exit code. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
 // only on the paths that need them. main.ts wires it to the process; tests call run() directly.
 import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from './argparse';
-import { CliError, renderError, UsageError, ExitCode, ParamValidationError } from './errors';
-import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
+import { UsageError, ExitCode, ParamValidationError } from '../runtime/errors';
+import { handleError, isForeseen } from './error-handler';
+import { firstPassUsage } from './usage';
+import { firstPassCommand, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { checkGlobals, type Globals } from './globals';
 import { runOperation } from './operation';
@@ -24,10 +26,10 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
 }
 
 function report(error: unknown, io: Io): number {
-  const { stdout, stderr, exitCode } = renderError(error);
+  const { stdout, stderr, exitCode } = handleError(error);
   if (stdout) io.stdout(stdout);
   if (stderr) io.stderr(stderr);
-  if (!(error instanceof CliError) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
+  if (!isForeseen(error) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
   return exitCode;
 }
 

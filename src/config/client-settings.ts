@@ -1,7 +1,7 @@
 // Settings botocore reads when it creates a client: retries, configured endpoints, FIPS and
 // dual-stack, and the environment's proxies (Python's urllib rules). Pure functions over the
 // session and the environment; nothing here touches the network.
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import { pyRepr } from '../util/python';
 import { parsePyInt } from '../util/pyint';
 import { ensureBoolean, type Session } from './session';

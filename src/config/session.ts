@@ -4,7 +4,7 @@
 // environment and the profile is read through here, in the same order of precedence.
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { GeneralError, ConfigurationError } from '../cli/errors';
+import { GeneralError, ConfigurationError } from '../runtime/errors';
 import { expandUser, expandVars } from '../util/paths';
 import { binaryFormats } from '../model/globals';
 import { pyReprString } from '../util/python';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Globals } from '../cli/globals';
 import type { Io } from '../runtime/io';
-import { ExitCode, UsageError } from '../cli/errors';
+import { ExitCode, UsageError } from '../runtime/errors';
 import { ArgumentParseError, parseKnownArgs } from '../cli/argparse';
 import { createSession } from '../config/session';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';

@@ -3,7 +3,7 @@
 // when stdout is not a terminal (less then copies its input through), so a pipe receives the
 // typeset page, overstrike bold and underline included. If the pager is not on PATH, the page
 // is printed directly.
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import type { Io } from '../runtime/io';
 import { shlexSplit, ShlexError } from '../config/shlex';
 import { onPath, runFilter, runOnTerminal } from '../terminal/exec';

@@ -1,10 +1,9 @@
 // --cli-input-json / --cli-input-yaml: a whole input document whose keys fill in what the
 // command line left unset (the command line wins).
-import { ParamError, ParamValidationError } from '../cli/errors';
+import { GeneralError, ParamValidationError } from '../runtime/errors';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../util/pyjson';
 import { PyBytes, pyRepr, pyTypeName } from '../util/python';
-import { loadParamFile, ResourceLoadingError } from './paramfile';
-import { GeneralError } from '../cli/errors';
+import { loadParamFile, ParamError, readParameterValue, ResourceLoadingError } from './paramfile';
 
 export type InputFormat = 'json' | 'yaml';
 
@@ -21,12 +20,7 @@ export type InputDocument = ReadonlyArray<readonly [string, unknown]>;
  */
 export async function loadInputDocument(format: InputFormat, raw: string, env: NodeJS.ProcessEnv): Promise<InputDocument> {
   const flag = `--cli-input-${format}`;
-  try {
-    loadParamFile(raw, env);
-  } catch (error) {
-    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
-    throw error;
-  }
+  readParameterValue(flag, raw, env);
   let text: string | PyBytes;
   try {
     text = loadParamFile(raw, env) ?? raw;

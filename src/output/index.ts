@@ -2,7 +2,7 @@
 // operation: it takes plain response data and the parsed global settings. Only the JSON path
 // is loaded up front; the query engine and the other formatters are imported when needed.
 import type { OutputFormat } from '../model/globals';
-import { GeneralError, type CliError } from '../cli/errors';
+import { FormatterError } from './errors';
 import { formatJson } from './json';
 import { fromPlain, PyError, type PyValue } from './value';
 
@@ -30,7 +30,7 @@ export interface OutputSettings {
 export interface Rendered {
   /** What goes to stdout (possibly partial when `error` is set, as the real CLI prints). */
   readonly text: string;
-  readonly error?: CliError;
+  readonly error?: FormatterError;
 }
 
 /** Renders a response the way the CLI prints it for the chosen format. */
@@ -84,20 +84,5 @@ async function format(data: PyValue, settings: OutputSettings, colorize: boolean
       // the stream form writes each response as a one-item list
       return formatYaml(settings.format === 'yaml' ? data : [data]);
     }
-  }
-}
-
-/** A Python exception raised while querying or formatting: the CLI prints its text, exit 255. */
-export class FormatterError extends GeneralError {
-  constructor(
-    message: string,
-    /** colorama's autoreset also wraps stderr once coloured table output was set up */
-    readonly colorReset: boolean,
-  ) {
-    super(message);
-  }
-  override render(): string {
-    if (!this.colorReset) return super.render();
-    return `\n${RESET}${this.message}${RESET}\n${RESET}`;
   }
 }

@@ -1,7 +1,7 @@
 // Auto-prompt: whether to prompt (--cli-auto-prompt, --no-cli-auto-prompt, AWS_CLI_AUTO_PROMPT,
 // the profile's cli_auto_prompt) and the seams cli/main.ts calls. The prompt itself lives in
 // terminal/prompt/ and is loaded only when it is shown.
-import { CliError, ExitCode, GeneralError, ParamValidationError, UsageError } from '../cli/errors';
+import { ExitCode, ParamValidationError, UsageError } from '../runtime/errors';
 import type { Io } from '../runtime/io';
 import { createSession, ProfileNotFoundError } from '../config/session';
 
@@ -26,17 +26,6 @@ export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv):
   }
   const mode = configured.toLowerCase();
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
-}
-
-/** Ctrl-C or Ctrl-D in the prompt: the line so far on stderr, exit 130. */
-export class PromptInterrupted extends CliError {
-  readonly exitCode = ExitCode.interrupted;
-  constructor(readonly line: string) {
-    super(line);
-  }
-  render(): string {
-    return `${this.line}\n`;
-  }
 }
 
 /** Shows the prompt, prefilled with the command line; returns the command line to run. */
@@ -64,9 +53,4 @@ export async function runSilencingValidation(
     if (error instanceof UsageError || error instanceof ParamValidationError) return ExitCode.usage;
     return report(error);
   }
-}
-
-/** An error with an empty message (the prompt met the end of a non-terminal stdin). */
-export function endOfInput(): GeneralError {
-  return new GeneralError('');
 }

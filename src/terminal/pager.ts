@@ -2,7 +2,8 @@
 // The pager is --no-cli-pager (none), else AWS_PAGER, the profile's cli_pager, PAGER, `less`;
 // an empty value means none. `less` gets LESS=FRX unless LESS is set: it then exits by itself
 // when the output fits on one screen (F), keeps colours (R) and leaves the output on the screen (X).
-import { GeneralError, Interrupted, PagerError } from '../cli/errors';
+import { GeneralError, Interrupted } from '../runtime/errors';
+import { PagerError } from './errors';
 import type { Io } from '../runtime/io';
 import { shlexSplit, ShlexError } from '../config/shlex';
 import { isMissingFile, osErrorText } from './oserror';

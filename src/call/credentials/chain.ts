@@ -8,7 +8,7 @@
 // files), reads the files with its own parser and words its errors differently, so the chain
 // is ours; the STS calls go through @aws-sdk/credential-providers (see sts.ts).
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import type { Profile } from '../../config/session';
 import { pyStr } from '../../util/python';
 import {

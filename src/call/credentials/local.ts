@@ -2,7 +2,7 @@
 // file, the config file, credential_process, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's
 // config. Each returns undefined when it does not apply, as botocore's providers do.
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { homedir } from 'node:os';
 import { rawConfigParse, type Profile } from '../../config/session';
 import { expandUser } from '../../util/paths';

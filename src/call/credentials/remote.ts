@@ -4,7 +4,7 @@
 // region lookup. Timeouts, attempts and messages follow botocore's fetchers.
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { ensureBoolean, type Session } from '../../config/session';
 import { parsePyInt } from '../../util/pyint';
 import { send, TransportError, type TransportOptions } from '../transport';

@@ -2,7 +2,7 @@
 // sso_start_url profiles, or an [sso-session] with token refresh through SSO-OIDC), exchanged for
 // role credentials with the portal's GetRoleCredentials. Both are small REST-JSON calls sent
 // through our transport; the CLI's token and credential caches are read and written as it does.
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { configuredEndpoint } from '../../config/client-settings';
 import { clientError } from '../response';
 import { RetryPolicy, sleep } from '../retry';

@@ -3,13 +3,13 @@
 // command it ends with is echoed as "> aws ..." on stdout before it runs; Ctrl-C/Ctrl-D end the
 // CLI with that line on stderr and exit 130. Without a terminal on stdin the CLI warns and reads
 // the keys from stdin: what comes before the first line end is typed after the given words.
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
+import { PromptInterrupted } from '../errors';
 import type { Io } from '../../runtime/io';
 import { shlexSplit, ShlexError } from '../../config/shlex';
 import { createSession } from '../../config/session';
 import { outputFormats, type OutputFormat } from '../../model/globals';
 import { releaseIpamPoolAllocation as operation } from '../../model/operation';
-import { endOfInput, PromptInterrupted } from '../autoprompt';
 import { promptInColor } from '../color';
 import { historyFile } from './history';
 import { suggest } from './suggest';
@@ -44,7 +44,8 @@ export async function runPrompt(argv: readonly string[], io: Io): Promise<string
   } else {
     io.stderr('Warning: Input is not a terminal (fd=0).\n');
     const typed = await firstLine(process.stdin);
-    if (typed === undefined) throw endOfInput();
+    // the end of a non-terminal stdin: an error with an empty message, as the CLI's
+    if (typed === undefined) throw new GeneralError('');
     text += typed;
   }
 
