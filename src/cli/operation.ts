@@ -1,6 +1,6 @@
 // The operation phase: parse the operation's parameters, read file:// values and the input
 // document, answer --generate-cli-skeleton, then validate, call and print — in the real CLI's order.
-import { parseKnownArgs, ArgumentParseError } from './argparse';
+import { parseKnownArgs, ArgumentParseError } from '../util/argparse';
 import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
 import { cliInputFlags, operationCommand, specOf } from './parsers';
 import type { Globals } from './globals';

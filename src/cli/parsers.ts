@@ -7,7 +7,7 @@
 // replaced by argparse.ts, and leaving it out of the bundle keeps it off every start-up
 // (scripts/build.mjs maps `commander` to those two classes).
 import { Argument, Option } from 'commander';
-import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from './argparse';
+import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from '../util/argparse';
 import { globalOptions, versionOption } from '../model/globals';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';

@@ -1,7 +1,7 @@
 // One run of the CLI: the phases in the real CLI's order, and the one place that turns an error
 // into its message and exit code. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
 // only on the paths that need them. main.ts wires it to the process; tests call run() directly.
-import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from './argparse';
+import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from '../util/argparse';
 import { UsageError, ExitCode, ParamValidationError } from '../runtime/errors';
 import { handleError, isForeseen } from './error-handler';
 import { firstPassUsage } from './usage';

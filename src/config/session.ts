@@ -9,7 +9,7 @@ import { expandUser, expandVars } from '../util/paths';
 import { binaryFormats } from '../model/globals';
 import { pyReprString } from '../util/python';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
-import { shlexSplit } from './shlex';
+import { shlexSplit } from '../util/shlex';
 
 export type Profile = ReadonlyMap<string, IniValue>;
 

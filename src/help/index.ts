@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Globals } from '../cli/globals';
 import type { Io } from '../runtime/io';
 import { ExitCode, UsageError } from '../runtime/errors';
-import { ArgumentParseError, parseKnownArgs } from '../cli/argparse';
+import { ArgumentParseError, parseKnownArgs } from '../util/argparse';
 import { createSession } from '../config/session';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import type { Page } from './doc';
@@ -16,7 +16,7 @@ import { operationPage, servicePage, topLevelPage } from './pages';
 import { toRoff } from './roff';
 import { sendToHelpPager, typeset } from './render';
 import { realHelpTopics } from './texts';
-import { onPath } from '../terminal/exec';
+import { onPath } from '../runtime/child-process';
 
 /** The published reference these pages mirror (the URL `cli_help_output = url` prints). */
 const REFERENCE_URL = 'https://awscli.amazonaws.com/v2/documentation/api/2.33.31';

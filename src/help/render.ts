@@ -5,10 +5,10 @@
 // is printed directly.
 import { GeneralError } from '../runtime/errors';
 import type { Io } from '../runtime/io';
-import { shlexSplit, ShlexError } from '../config/shlex';
-import { onPath, runFilter, runOnTerminal } from '../terminal/exec';
-import { osErrorText } from '../terminal/oserror';
-import { ignoreInterrupts } from '../terminal/signals';
+import { shlexSplit, ShlexError } from '../util/shlex';
+import { onPath, runFilter, runOnTerminal } from '../runtime/child-process';
+import { osErrorText } from '../util/oserror';
+import { ignoreInterrupts } from '../runtime/interrupts';
 
 const DEFAULT_HELP_PAGER = 'less -R';
 

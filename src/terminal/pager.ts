@@ -5,9 +5,9 @@
 import { GeneralError, Interrupted } from '../runtime/errors';
 import { PagerError } from './errors';
 import type { Io } from '../runtime/io';
-import { shlexSplit, ShlexError } from '../config/shlex';
-import { isMissingFile, osErrorText } from './oserror';
-import { ignoreInterrupts } from './signals';
+import { shlexSplit, ShlexError } from '../util/shlex';
+import { isMissingFile, osErrorText } from '../util/oserror';
+import { ignoreInterrupts } from '../runtime/interrupts';
 
 export interface PagerSettings {
   /** false when --no-cli-pager was given */
@@ -55,7 +55,7 @@ export async function writeOutput(text: string, settings: PagerSettings, io: Io)
   // While the pager owns the terminal, Ctrl-C is its key (less uses it to stop a search); the CLI
   // waits for the pager to end, so the terminal is restored, and then reports the interrupt.
   // exec (child_process) is loaded only when a pager runs: ~3 ms of every start otherwise
-  const { runOnTerminal } = await import('./exec');
+  const { runOnTerminal } = await import('../runtime/child-process');
   const interrupts = ignoreInterrupts();
   try {
     await runOnTerminal(argv, text, env);

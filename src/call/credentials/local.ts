@@ -6,7 +6,7 @@ import { GeneralError } from '../../runtime/errors';
 import { homedir } from 'node:os';
 import { rawConfigParse, type Profile } from '../../config/session';
 import { expandUser } from '../../util/paths';
-import { shlexSplit } from '../../config/shlex';
+import { shlexSplit } from '../../util/shlex';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../../util/pyjson';
 import { PyNumber, pyStr } from '../../util/python';
 import { childProcess } from '../../util/builtins';

@@ -6,7 +6,7 @@
 import { GeneralError } from '../../runtime/errors';
 import { PromptInterrupted } from '../errors';
 import type { Io } from '../../runtime/io';
-import { shlexSplit, ShlexError } from '../../config/shlex';
+import { shlexSplit, ShlexError } from '../../util/shlex';
 import { createSession } from '../../config/session';
 import { outputFormats, type OutputFormat } from '../../model/globals';
 import { releaseIpamPoolAllocation as operation } from '../../model/operation';
