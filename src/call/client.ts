@@ -4,12 +4,13 @@
 // existence, configured endpoints, the missing region, the retry settings, the endpoint URL.
 import { GeneralError } from '../runtime/errors';
 import { NoRegionError } from './errors';
-import { timeoutSeconds, type Globals } from '../cli/globals';
+import type { Globals } from '../model/globals';
 import { parsePyInt } from '../util/pyint';
 import type { Io } from '../runtime/io';
 import {
   configuredEndpoint,
   retrySettings,
+  timeoutSeconds,
   useDualstackEndpoint,
   useFipsEndpoint,
   type RetrySettings,

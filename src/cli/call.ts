@@ -3,7 +3,7 @@
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
 import { ExitCode, GeneralError } from '../runtime/errors';
 import { NoCredentialsError } from '../call/errors';
-import type { Globals } from './globals';
+import type { Globals } from '../model/globals';
 import type { Io } from '../runtime/io';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
@@ -59,7 +59,7 @@ export async function callAndPrint(
   const rendered = await renderResponse(response, {
     format: format as OutputFormat,
     query: globals.query,
-    color: (globals.color ?? 'auto') as 'on' | 'off' | 'auto',
+    color: globals.color ?? 'auto',
     isTty: io.stdoutIsTty,
     title: op.name,
     toPager: pagesOutput(pager, io),

@@ -3,7 +3,7 @@
 import { parseKnownArgs, ArgumentParseError } from '../util/argparse';
 import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
 import { cliInputFlags, operationCommand, specOf } from './parsers';
-import type { Globals } from './globals';
+import type { Globals } from '../model/globals';
 import type { Io } from '../runtime/io';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';

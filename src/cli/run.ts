@@ -7,7 +7,8 @@ import { handleError, isForeseen } from './error-handler';
 import { firstPassUsage } from './usage';
 import { firstPassCommand, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
-import { checkGlobals, type Globals } from './globals';
+import { checkGlobals, parsedGlobals } from './globals';
+import type { Globals } from '../model/globals';
 import { runOperation } from './operation';
 import type { Io } from '../runtime/io';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
@@ -84,8 +85,8 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
     }
     throw asUsageError(error);
   }
-  const globals = main.values as Globals;
-  await checkGlobals(globals, io.env);
+  const globals = parsedGlobals(main.values);
+  await checkGlobals(globals);
   // session-initialized: settings the CLI checks before it looks at the command
   initializeSession(io.env, globals.profile || undefined, globals.cliBinaryFormat);
 

@@ -7,6 +7,12 @@ import { parsePyInt } from '../util/pyint';
 import { ensureBoolean, type Session } from './session';
 import { urlsplit } from '../util/pyurl';
 
+/** Timeout in seconds from a checked --cli-*-timeout value; 60 by default, 0 = none (undefined). */
+export function timeoutSeconds(value: string | undefined): number | undefined {
+  const n = value === undefined ? 60 : Number(parsePyInt(value));
+  return n === 0 ? undefined : n;
+}
+
 export type RetryMode = 'standard' | 'adaptive';
 
 export interface RetrySettings {

@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Globals } from '../cli/globals';
+import type { Globals } from '../model/globals';
 import type { Io } from '../runtime/io';
 import { ExitCode, UsageError } from '../runtime/errors';
 import { ArgumentParseError, parseKnownArgs } from '../util/argparse';
