@@ -33,7 +33,8 @@ export interface Ec2Client {
 
 const REGION_FORMAT = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
 
-export async function createEc2Client(session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
+/** `service`: the model's service name (`ec2`), under which endpoints are configured. */
+export async function createEc2Client(service: string, session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
   const warnedHosts = new Set<string>();
   let region = session.region(globals.region);
   if (region === undefined) {
@@ -75,7 +76,7 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
     region = normalized;
     useFips = true;
   }
-  const configured = globals.endpointUrl ?? configuredEndpoint(session, 'ec2');
+  const configured = globals.endpointUrl ?? configuredEndpoint(session, service);
   if (region === undefined) throw new NoRegionError();
   const useDualstack = useDualstackEndpoint(session);
   checkModeledVariants(region, useDualstack, useFips);

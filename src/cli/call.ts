@@ -26,7 +26,7 @@ export async function callAndPrint(
 ): Promise<number> {
   const session = createSession(io.env, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
-  const client = await createEc2Client(session, globals, io, log);
+  const client = await createEc2Client(op.service, session, globals, io, log);
   // botocore's client methods take the parameters as keyword arguments
   if (hasNonStringKey(params)) throw new GeneralError('keywords must be strings');
   // `parameter_validation = false` in the profile turns botocore's client-side validation off

@@ -2,16 +2,15 @@
 // document, answer --generate-cli-skeleton, then validate, call and print — in the real CLI's order.
 import { parseKnownArgs, ArgumentParseError } from '../util/argparse';
 import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
-import { cliInputFlags, operationCommand, specOf } from './parsers';
+import { operationCommand, specOf } from './parsers';
 import type { Globals } from '../model/globals';
 import type { Io } from '../runtime/io';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 import { readParameterValue } from '../input/paramfile';
-import { onlyOneCliInput, type InputFormat } from '../input/cli-input';
+import { onlyOneCliInput } from '../input/cli-input';
+import { cliInputFlags, inputFormats, skeletonFlag, type InputFormat } from '../model/cli-params';
 import { inputSkeletonJson, inputSkeletonYaml } from '../input/skeleton';
-
-const SKELETON_FLAG = '--generate-cli-skeleton';
 
 export async function runOperation(
   op: Operation,
@@ -46,22 +45,22 @@ export async function runOperation(
     if (value === undefined) continue;
     params.push([member.name, typeof value === 'string' ? readParameterValue(flagOf(member.name), value, io.env) : value]);
   }
-  const inputs = cliInputFlags
-    .map((flag) => [flag, values[destOf(flag)]] as const)
-    .filter((entry): entry is readonly [(typeof cliInputFlags)[number], string] => typeof entry[1] === 'string');
-  for (const [flag, value] of inputs) readParameterValue(flag, value, io.env);
+  const inputs = inputFormats
+    .map((format) => [format, values[destOf(cliInputFlags[format])]] as const)
+    .filter((entry): entry is readonly [InputFormat, string] => typeof entry[1] === 'string');
+  for (const [format, value] of inputs) readParameterValue(cliInputFlags[format], value, io.env);
 
   // The input document fills in what the command line did not set.
   if (inputs.length > 1) throw onlyOneCliInput();
   if (inputs.length === 1) {
-    const [flag, raw] = inputs[0]!;
+    const [format, raw] = inputs[0]!;
     const { loadInputDocument } = await import('../input/cli-input');
-    const document = await loadInputDocument(flag.slice('--cli-input-'.length) as InputFormat, raw, io.env);
+    const document = await loadInputDocument(format, raw, io.env);
     const given = new Set(params.map(([name]) => name));
     for (const [key, value] of document) if (!given.has(key)) params.push([key, value]);
   }
 
-  const skeleton = values[destOf(SKELETON_FLAG)] as string | undefined;
+  const skeleton = values[destOf(skeletonFlag)] as string | undefined;
   if (skeleton === 'input') {
     io.stdout(inputSkeletonJson(op));
     return ExitCode.ok;
@@ -79,7 +78,7 @@ export async function runOperation(
  * --cli-input-json / --cli-input-yaml, or --generate-cli-skeleton not followed by `output`.
  */
 function requiredArgsAreOptional(args: readonly string[]): boolean {
-  if (cliInputFlags.some((flag) => args.includes(flag))) return true;
-  const at = args.indexOf(SKELETON_FLAG);
+  if (inputFormats.some((format) => args.includes(cliInputFlags[format]))) return true;
+  const at = args.indexOf(skeletonFlag);
   return at !== -1 && args[at + 1] !== 'output';
 }

@@ -8,13 +8,11 @@
 // (scripts/build.mjs maps `commander` to those two classes).
 import { Argument, Option } from 'commander';
 import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from '../util/argparse';
-import { globalOptions, versionOption } from '../model/globals';
+import { globalFlags, globalOptions, versionOption } from '../model/globals';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 
-import { cliInputFlags, skeletonKinds } from '../model/cli-params';
-
-export { cliInputFlags, skeletonKinds };
+import { cliInputFlags, defaultSkeletonKind, inputFormats, skeletonFlag, skeletonKinds } from '../model/cli-params';
 
 /** One parser level: its options and positional arguments, in declaration order. */
 export interface Declaration {
@@ -23,7 +21,7 @@ export interface Declaration {
 }
 
 export function firstPassCommand(): Declaration {
-  return { options: [new Option('--profile <profile>'), new Option('--debug')], positionals: [] };
+  return { options: [new Option(`${globalFlags.profile} <profile>`), new Option(globalFlags.debug)], positionals: [] };
 }
 
 export function mainCommand(commands: ChoiceSet): Declaration {
@@ -51,8 +49,8 @@ export function operationCommand(op: Operation, requiredAreOptional: boolean): D
       options.push(option);
     }
   }
-  for (const flag of cliInputFlags) options.push(new Option(`${flag} <value>`));
-  options.push(new Option('--generate-cli-skeleton [type]').choices(skeletonKinds).preset('input'));
+  for (const format of inputFormats) options.push(new Option(`${cliInputFlags[format]} <value>`));
+  options.push(new Option(`${skeletonFlag} [type]`).choices(skeletonKinds).preset(defaultSkeletonKind));
   return { options, positionals: [new Argument('[help]')] };
 }
 

@@ -8,7 +8,7 @@ import { firstPassUsage } from './usage';
 import { firstPassCommand, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { checkGlobals, parsedGlobals } from './globals';
-import type { Globals } from '../model/globals';
+import { globalFlags, type Globals } from '../model/globals';
 import { runOperation } from './operation';
 import type { Io } from '../runtime/io';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
@@ -41,8 +41,9 @@ async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
   // The CLI reads the config and credentials files right after the first pass (even for --version).
   loadConfigFiles(io.env);
 
-  if (givenArgv.includes('--cli-auto-prompt') && givenArgv.includes('--no-cli-auto-prompt')) {
-    throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+  const { cliAutoPrompt, noCliAutoPrompt } = globalFlags;
+  if (givenArgv.includes(cliAutoPrompt) && givenArgv.includes(noCliAutoPrompt)) {
+    throw new ParamValidationError(`Both ${cliAutoPrompt} and ${noCliAutoPrompt} cannot be specified at the same time.`);
   }
   const promptMode = autoPromptMode(givenArgv, io.env);
   if (promptMode === 'on') return runCommandLine(await promptForCommand(givenArgv, io), io);

@@ -1,4 +1,5 @@
 // The usage lines the CLI's parsers print under their errors.
+import { globalFlags } from '../model/globals';
 
 /** Under every parser's errors but the first pass's. */
 export const USAGE =
@@ -10,4 +11,4 @@ export const USAGE =
   '  aws <command> <subcommand> help\n';
 
 /** Under the first pass's errors, built from its own declarations. */
-export const firstPassUsage = 'usage: aws [--profile PROFILE] [--debug]\n';
+export const firstPassUsage = `usage: aws [${globalFlags.profile} PROFILE] [${globalFlags.debug}]\n`;

@@ -6,6 +6,7 @@
 // Commands are the ones this CLI provides: `ec2` and `release-ipam-pool-allocation`.
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { skeletonFlag } from '../model/cli-params';
+import { globalFlags } from '../model/globals';
 import { ec2Operations, topLevelCommands } from '../model/catalog';
 import { globalCliOptions, operationOptions, type CliOption } from '../terminal/cli-options';
 import { pathCompletions } from './paths';
@@ -152,10 +153,10 @@ export function complete(line: string, point: number | undefined, env: NodeJS.Pr
 export function completeParsed(parsed: ParsedLine, ctx: CompletionContext): Candidate[] {
   const fragment = parsed.fragment;
   const filter = ctx.filter;
-  if (parsed.param?.flag === '--region' && fragment !== undefined) {
+  if (parsed.param?.flag === globalFlags.region && fragment !== undefined) {
     return filter(fragment, ec2Regions.map((name) => ({ name })));
   }
-  if (parsed.param?.flag === '--profile' && fragment !== undefined) {
+  if (parsed.param?.flag === globalFlags.profile && fragment !== undefined) {
     return filter(fragment, profileNames(ctx.env).map((name) => ({ name })));
   }
   const fromModel = commandsAndOptions(parsed, filter);

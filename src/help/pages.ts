@@ -62,7 +62,7 @@ export function topLevelPage(op: Operation): Page {
 
 function synopsis(name: string, options: readonly CliOption[], globals: readonly CliOption[]): string {
   const lines = [`  ${name}`];
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   for (const o of options) {
     if (o.flag === yaml) continue;
     if (o.flag === json) lines.push(`[${json} | ${yaml}]`);
@@ -78,7 +78,7 @@ function synopsis(name: string, options: readonly CliOption[], globals: readonly
 
 function optionBlocks(options: readonly CliOption[]): Block[] {
   const blocks: Block[] = [];
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   for (const o of options) {
     if (o.flag === yaml) continue;
     if ('rst' in o.doc) {

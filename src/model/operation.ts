@@ -29,7 +29,7 @@ export interface Operation {
   readonly example: string;
 }
 
-export const releaseIpamPoolAllocation: Operation = {
+export const releaseIpamPoolAllocation = {
   service: 'ec2',
   serviceFullName: 'Amazon Elastic Compute Cloud',
   apiVersion: '2016-11-15',
@@ -110,7 +110,7 @@ export const releaseIpamPoolAllocation: Operation = {
     'Once you release an allocation, you may want to run `delete-ipam-pool <https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-ipam-pool.html>`__.',
     '',
   ].join('\n'),
-};
+} as const satisfies Operation;
 
 /** The operation's subcommand name, `release-ipam-pool-allocation`. */
 export function operationCliName(op: Operation): string {

@@ -4,17 +4,18 @@
 import { ExitCode, ParamValidationError, UsageError } from '../runtime/errors';
 import type { Io } from '../runtime/io';
 import { createSession, ProfileNotFoundError } from '../config/session';
+import { globalFlags, versionOption } from '../model/globals';
 
 export type AutoPromptMode = 'on' | 'on-partial' | 'off';
 
 /** Words that turn the prompt off wherever they appear on the command line. */
-const NO_PROMPT_WORDS = ['help', '--version'];
+const NO_PROMPT_WORDS: readonly string[] = ['help', versionOption.flag];
 
 /** The mode, by the CLI's precedence: help/--version, the two flags, then the configuration. */
 export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv): AutoPromptMode {
   if (argv.some((word) => NO_PROMPT_WORDS.includes(word))) return 'off';
-  if (argv.includes('--no-cli-auto-prompt')) return 'off';
-  if (argv.includes('--cli-auto-prompt')) return 'on';
+  if (argv.includes(globalFlags.noCliAutoPrompt)) return 'off';
+  if (argv.includes(globalFlags.cliAutoPrompt)) return 'on';
   let configured: string;
   try {
     // The CLI decides before it applies --profile: only AWS_PROFILE (or the default profile) counts.

@@ -35,7 +35,7 @@ export function operationOptions(op: Operation): CliOption[] {
     doc: { html: m.doc },
     scope: 'operation',
   }));
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   const added: CliOption[] = [
     { flag: json, type: 'string', required: false, takesValue: true, showsValue: true, doc: { rst: cliInputJsonDoc }, scope: 'operation' },
     { flag: yaml, type: 'string', required: false, takesValue: true, showsValue: true, doc: { rst: cliInputYamlDoc }, scope: 'operation' },
@@ -67,7 +67,7 @@ export function globalCliOptions(): CliOption[] {
       doc: { html: g.help },
       scope: 'global',
     });
-    if (g.flag === '--region') {
+    if (g.flag === versionOption.listedAfter) {
       options.push({
         flag: versionOption.flag,
         type: 'string',

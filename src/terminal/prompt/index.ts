@@ -8,7 +8,7 @@ import { PromptInterrupted } from '../errors';
 import type { Io } from '../../runtime/io';
 import { shlexSplit, ShlexError } from '../../util/shlex';
 import { createSession } from '../../config/session';
-import { outputFormats, type OutputFormat } from '../../model/globals';
+import { globalFlags, outputFormats, type OutputFormat } from '../../model/globals';
 import { releaseIpamPoolAllocation as operation } from '../../model/operation';
 import { promptInColor } from '../color';
 import { historyFile } from './history';
@@ -19,7 +19,7 @@ import { shellQuote } from './words';
 
 export async function runPrompt(argv: readonly string[], io: Io): Promise<string[]> {
   const args = [...argv];
-  const own = args.indexOf('--cli-auto-prompt');
+  const own = args.indexOf(globalFlags.cliAutoPrompt);
   if (own !== -1) args.splice(own, 1);
   let text = withTrailingSpace(args.map(shellQuote).join(' '), io.env);
 
@@ -92,17 +92,17 @@ function firstLine(stream: NodeJS.ReadStream): Promise<string | undefined> {
 
 /** The output panel: a sample answer in the chosen --output format, through --query. */
 async function sampleOutput(words: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const profile = valueOf(words, '--profile');
+  const profile = valueOf(words, globalFlags.profile);
   let format: string;
   try {
-    format = valueOf(words, '--output') ?? createSession(env, profile).output(undefined);
+    format = valueOf(words, globalFlags.output) ?? createSession(env, profile).output(undefined);
   } catch {
     format = 'json';
   }
   if (!(outputFormats as readonly string[]).includes(format)) {
     return `Bad value for --output: ${format}\n\nValid values are: ${outputFormats.join(', ')}`;
   }
-  const query = valueOf(words, '--query');
+  const query = valueOf(words, globalFlags.query);
   const { outputSample } = await import('../../input/skeleton');
   const { renderResponse } = await import('../../output/index');
   if (query) {

@@ -7,6 +7,8 @@ import type { ParsedLine } from '../../completion/complete';
 import { configuredEndpoint } from '../../config/client-settings';
 import { createSession } from '../../config/session';
 import { flagOf } from '../../model/names';
+import { globalFlags } from '../../model/globals';
+import { releaseIpamPoolAllocation as operation } from '../../model/operation';
 import type { AllocationInfo, LookupSettings, PoolInfo } from './live';
 
 const POOL_FLAG = flagOf('IpamPoolId');
@@ -24,13 +26,13 @@ export function valueOf(words: readonly string[], flag: string): string | undefi
 }
 
 export function lookupSettings(words: readonly string[], env: NodeJS.ProcessEnv): LookupSettings | undefined {
-  const profile = valueOf(words, '--profile');
+  const profile = valueOf(words, globalFlags.profile);
   try {
     const session = createSession(env, profile);
-    const region = valueOf(words, '--region') ?? session.region(undefined);
+    const region = valueOf(words, globalFlags.region) ?? session.region(undefined);
     if (!region) return undefined;
-    const endpointUrl = valueOf(words, '--endpoint-url') ?? configuredEndpoint(session, 'ec2');
-    return { region, endpointUrl, profile, signRequest: !words.includes('--no-sign-request') };
+    const endpointUrl = valueOf(words, globalFlags.endpointUrl) ?? configuredEndpoint(session, operation.service);
+    return { region, endpointUrl, profile, signRequest: !words.includes(globalFlags.noSignRequest) };
   } catch {
     return undefined;
   }
