@@ -8,22 +8,13 @@ import { releaseIpamPoolAllocation as operation, operationCliName } from '../mod
 import { skeletonFlag } from '../model/cli-params';
 import { globalFlags } from '../model/globals';
 import { ec2Operations, topLevelCommands } from '../model/catalog';
-import { globalCliOptions, operationOptions, type CliOption } from '../terminal/cli-options';
+import { globalCliOptions, operationOptions, type CliOption } from '../model/cli-options';
+import type { Candidate } from './candidate';
 import { pathCompletions } from './paths';
 import { profileNames } from './profiles';
 import { ec2Regions } from './regions';
 
-export interface Candidate {
-  /** What replaces the word being completed. */
-  readonly name: string;
-  /** What a menu shows, when it differs from the name (file names, choices). */
-  readonly display?: string;
-  /** A short description a menu shows beside the name. */
-  readonly meta?: string;
-  readonly required?: boolean;
-  readonly type?: string;
-  readonly option?: CliOption;
-}
+export type { Candidate };
 
 interface Command {
   readonly name: string;

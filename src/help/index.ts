@@ -11,11 +11,11 @@ import { ExitCode, UsageError } from '../runtime/errors';
 import { ArgumentParseError, parseKnownArgs } from '../util/argparse';
 import { createSession } from '../config/session';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
-import type { Page } from './doc';
-import { operationPage, servicePage, topLevelPage } from './pages';
+import type { Page } from '../doc/doc';
+import { operationPage, servicePage, topLevelPage } from '../doc/pages';
 import { toRoff } from './roff';
 import { sendToHelpPager, typeset } from './render';
-import { realHelpTopics } from './texts';
+import { realHelpTopics } from './topics';
 import { onPath } from '../runtime/child-process';
 
 /** The published reference these pages mirror (the URL `cli_help_output = url` prints). */

@@ -19,6 +19,8 @@ export interface Operation {
   readonly service: string;
   /** Full service name for help pages. */
   readonly serviceFullName: string;
+  /** The service's documentation (HTML, from its service model; the <fullname> is not shown). */
+  readonly serviceDoc: string;
   readonly apiVersion: string;
   /** `ReleaseIpamPoolAllocation` */
   readonly name: string;
@@ -32,6 +34,10 @@ export interface Operation {
 export const releaseIpamPoolAllocation = {
   service: 'ec2',
   serviceFullName: 'Amazon Elastic Compute Cloud',
+  serviceDoc:
+    '<fullname>Amazon Elastic Compute Cloud</fullname> <p>You can access the features of Amazon Elastic ' +
+    'Compute Cloud (Amazon EC2) programmatically. For more information, see the ' +
+    '<a href="https://docs.aws.amazon.com/ec2/latest/devguide">Amazon EC2 Developer Guide</a>.</p>',
   apiVersion: '2016-11-15',
   name: 'ReleaseIpamPoolAllocation',
   doc:

@@ -4,10 +4,10 @@
 import { completeParsed, parseLine, type Candidate, type ParsedLine } from '../../completion/complete';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../../model/operation';
 import { globalFlags } from '../../model/globals';
-import { blocksText, pageText } from '../../help/text';
-import { htmlBlocks, operationPage, servicePage, topLevelPage } from '../../help/pages';
-import { parseRst } from '../../help/rst';
-import type { CliOption } from '../cli-options';
+import { blocksText, pageText } from '../../doc/text';
+import { htmlBlocks, operationPage, servicePage, topLevelPage } from '../../doc/pages';
+import { parseRst } from '../../doc/rst';
+import type { CliOption } from '../../model/cli-options';
 import { fuzzyFilter } from './fuzzy';
 import type { LiveValues } from './values';
 import { shlexWords } from './words';

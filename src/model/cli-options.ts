@@ -2,11 +2,10 @@
 // the auto-prompt and shell completion: the operation's members, the parameters the CLI adds,
 // then the global options, in the order the real CLI lists them. Built from the operation
 // description and the global option table; nothing here spells out a member or a flag.
-import { globalOptions, versionOption } from '../model/globals';
-import { flagOf } from '../model/names';
-import type { Operation } from '../model/operation';
-import { cliInputFlags, skeletonFlag, skeletonKinds } from '../model/cli-params';
-import { cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc } from '../help/texts';
+import { globalOptions, versionOption } from './globals';
+import { flagOf } from './names';
+import type { Operation } from './operation';
+import { cliInputFlags, cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc, skeletonFlag, skeletonKinds } from './cli-params';
 
 export interface CliOption {
   readonly flag: string;
