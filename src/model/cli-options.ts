@@ -5,7 +5,8 @@
 import { globalOptions, versionOption } from './globals';
 import { flagOf } from './names';
 import type { Operation } from './operation';
-import { cliInputFlags, cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc, skeletonFlag, skeletonKinds } from './cli-params';
+import { cliInputFlags, skeletonFlag, skeletonKinds } from './cli-params';
+import { cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc } from './cli-param-docs';
 
 export interface CliOption {
   readonly flag: string;
