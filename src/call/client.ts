@@ -58,7 +58,7 @@ export async function createEc2Client(service: string, session: Session, globals
       transport: credentialTransport(session, globals, io, warnedHosts, log),
       retry: () => retrySettings(session),
       log,
-      prompt: async (question) => (await import('./prompt')).getpass(question, io.stderr),
+      prompt: async (question) => (await import('./prompt')).getpass(question, io),
     };
     credentials = await resolveCredentialChain(ctx);
   }

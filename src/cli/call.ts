@@ -3,8 +3,7 @@
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
 import { ExitCode, GeneralError } from '../runtime/errors';
 import { NoCredentialsError } from '../call/errors';
-import type { Globals } from '../model/globals';
-import type { Io } from '../runtime/io';
+import type { CommandContext } from '../runtime/context';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
 import { hasNonStringKey } from '../input/cli-input';
@@ -12,7 +11,6 @@ import { outputSample } from '../input/skeleton';
 import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
-import { pagesOutput, writeOutput } from '../terminal/pager';
 import { createEc2Client } from '../call/client';
 import { PyNumber, pyRepr, pyStr } from '../util/python';
 import type { DebugLog } from '../call/debug';
@@ -20,11 +18,11 @@ import type { DebugLog } from '../call/debug';
 export async function callAndPrint(
   op: Operation,
   params: CallParameters,
-  globals: Globals,
-  io: Io,
+  ctx: CommandContext,
   mode: { stubbed: boolean },
 ): Promise<number> {
-  const session = createSession(io.env, globals.profile || undefined);
+  const { io, globals } = ctx;
+  const session = createSession(ctx, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
   const client = await createEc2Client(op.service, session, globals, io, log);
   // botocore's client methods take the parameters as keyword arguments
@@ -55,16 +53,17 @@ export async function callAndPrint(
 
   const format = session.output(globals.output);
   if (!(outputFormats as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
-  const pager = { cliPager: globals.cliPager, profilePager: session.get('cli_pager') };
+  const pager = session.pager(globals.cliPager);
   const rendered = await renderResponse(response, {
     format: format as OutputFormat,
     query: globals.query,
-    color: globals.color ?? 'auto',
+    color: io.outputInColor(globals.color ?? 'auto'),
     isTty: io.stdoutIsTty,
+    width: io.width,
     title: op.name,
-    toPager: pagesOutput(pager, io),
+    toPager: io.pagesOutput(pager),
   });
-  await writeOutput(rendered.text, pager, io);
+  await io.writeOutput(rendered.text, pager);
   if (rendered.error) throw rendered.error;
   return ExitCode.ok;
 }

@@ -7,13 +7,14 @@ import {
   ExitCode,
   GeneralError,
   Interrupted,
+  PagerError,
   ParamValidationError,
   UnknownOptionsError,
   UsageError,
 } from '../runtime/errors';
 import { NoCredentialsError, NoRegionError, ServiceError } from '../call/errors';
 import { FormatterError } from '../output/errors';
-import { PagerError, PromptInterrupted } from '../terminal/errors';
+import { PromptInterrupted } from '../terminal/errors';
 import { USAGE } from './usage';
 
 export interface ErrorOutput {

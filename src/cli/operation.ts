@@ -3,8 +3,7 @@
 import { parseKnownArgs, ArgumentParseError } from '../util/argparse';
 import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
 import { operationCommand, specOf } from './parsers';
-import type { Globals } from '../model/globals';
-import type { Io } from '../runtime/io';
+import type { CommandContext } from '../runtime/context';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 import { readParameterValue } from '../input/paramfile';
@@ -15,10 +14,10 @@ import { inputSkeletonJson, inputSkeletonYaml } from '../input/skeleton';
 export async function runOperation(
   op: Operation,
   args: readonly string[],
-  globals: Globals,
-  io: Io,
+  ctx: CommandContext,
   showHelp: () => Promise<number>,
 ): Promise<number> {
+  const io = ctx.io;
   if (args.length === 1 && args[0] === 'help') return showHelp();
 
   const declared = operationCommand(op, requiredArgsAreOptional(args));
@@ -70,7 +69,7 @@ export async function runOperation(
     return ExitCode.ok;
   }
   const { callAndPrint } = await import('./call');
-  return callAndPrint(op, params, globals, io, { stubbed: skeleton === 'output' });
+  return callAndPrint(op, params, ctx, { stubbed: skeleton === 'output' });
 }
 
 /**

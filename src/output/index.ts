@@ -10,16 +10,14 @@ export interface OutputSettings {
   readonly format: OutputFormat;
   /** Raw --query expression (already checked by queryCompileError). */
   readonly query?: string;
-  readonly color: 'on' | 'off' | 'auto';
-  /** Whether stdout is a terminal (for --color auto). */
+  /** Whether --color asks for colour here (Io.outputInColor); only tables are coloured. */
+  readonly color: boolean;
+  /** Whether stdout is a terminal (colorama resets it when the process exits). */
   readonly isTty: boolean;
   /** Title of table output: the CLI passes the operation's name (e.g. ReleaseIpamPoolAllocation). */
   readonly title: string;
-  /**
-   * Columns of the terminal; tables wider than this turn vertical. Default: stdout's columns when
-   * it is a terminal, else 80.
-   */
-  readonly terminalWidth?: number;
+  /** Columns of the terminal (Io.width); tables wider than this turn vertical. */
+  readonly width: number;
   /**
    * True when the text goes to a pager process instead of stdout itself: colorama (coloured
    * tables) adds its reset code after each write to stdout only.
@@ -37,7 +35,7 @@ export interface Rendered {
 export async function renderResponse(response: Record<string, unknown>, settings: OutputSettings): Promise<Rendered> {
   // table output with colour switches colorama on before anything runs, so even a failing
   // query's message gets its reset codes
-  const colorize = settings.format === 'table' && (settings.color === 'on' || (settings.color === 'auto' && settings.isTty));
+  const colorize = settings.format === 'table' && settings.color;
   // colorama also resets the terminal when the process exits, if stdout is one
   const atExit = colorize && settings.isTty && !settings.toPager ? RESET : '';
   let data: PyValue = fromPlain(response);
@@ -73,8 +71,7 @@ async function format(data: PyValue, settings: OutputSettings, colorize: boolean
         title: settings.title,
         colorize,
         resetAfterWrites: colorize && !settings.toPager,
-        // Python asks the terminal behind stdout for its width, and uses 80 when there is none
-        terminalWidth: settings.terminalWidth ?? (settings.isTty ? (process.stdout.columns ?? 80) : 80),
+        terminalWidth: settings.width,
       });
     }
     case 'yaml':

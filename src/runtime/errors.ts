@@ -40,6 +40,9 @@ export class ParamValidationError extends CliError {}
 /** A setting that cannot be used (awscli's ConfigurationError). */
 export class ConfigurationError extends CliError {}
 
+/** The pager could not be started (awscli's PagerInitializationException): the message is the OS error. */
+export class PagerError extends ConfigurationError {}
+
 /** Anything else the CLI reports by its message (connection failures, bad integers, unknown profile, …). */
 export class GeneralError extends CliError {}
 

@@ -2,7 +2,7 @@
 // the profile's cli_auto_prompt) and the seams cli/main.ts calls. The prompt itself lives in
 // terminal/prompt/ and is loaded only when it is shown.
 import { ExitCode, ParamValidationError, UsageError } from '../runtime/errors';
-import type { Io } from '../runtime/io';
+import type { RunContext } from '../runtime/context';
 import { createSession, ProfileNotFoundError } from '../config/session';
 import { globalFlags, versionOption } from '../model/globals';
 
@@ -12,14 +12,14 @@ export type AutoPromptMode = 'on' | 'on-partial' | 'off';
 const NO_PROMPT_WORDS: readonly string[] = ['help', versionOption.flag];
 
 /** The mode, by the CLI's precedence: help/--version, the two flags, then the configuration. */
-export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv): AutoPromptMode {
+export function autoPromptMode(argv: readonly string[], ctx: RunContext): AutoPromptMode {
   if (argv.some((word) => NO_PROMPT_WORDS.includes(word))) return 'off';
   if (argv.includes(globalFlags.noCliAutoPrompt)) return 'off';
   if (argv.includes(globalFlags.cliAutoPrompt)) return 'on';
   let configured: string;
   try {
     // The CLI decides before it applies --profile: only AWS_PROFILE (or the default profile) counts.
-    configured = createSession(env, undefined).autoPrompt();
+    configured = createSession(ctx, undefined).autoPrompt();
   } catch (error) {
     // a profile that does not exist leaves the prompt off (the command then reports it)
     if (error instanceof ProfileNotFoundError) return 'off';
@@ -30,14 +30,9 @@ export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv):
 }
 
 /** Shows the prompt, prefilled with the command line; returns the command line to run. */
-export async function promptForCommand(argv: readonly string[], io: Io): Promise<string[]> {
+export async function promptForCommand(argv: readonly string[], ctx: RunContext): Promise<string[]> {
   const { runPrompt } = await import('./prompt/index');
-  return runPrompt(argv, io);
-}
-
-/** The command line to run: the one given, or (mode `on`) the one completed in the prompt. */
-export async function promptIfWanted(argv: readonly string[], io: Io): Promise<readonly string[]> {
-  return autoPromptMode(argv, io.env) === 'on' ? promptForCommand(argv, io) : argv;
+  return runPrompt(argv, ctx);
 }
 
 /**

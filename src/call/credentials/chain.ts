@@ -43,7 +43,7 @@ export async function resolveCredentialChain(ctx: ChainContext): Promise<Credent
     ['assume-role', () => assumeRoleSource(ctx, profileName, [profileName])],
     ...profileProviders(ctx, profileName, explicitProfile),
     ['ec2-credentials-file', () => fromEc2CredentialsFile(env)],
-    ['boto-config', () => fromBotoConfig(env)],
+    ['boto-config', () => fromBotoConfig(ctx.session)],
     ['container-role', () => fromContainer(env, ctx.transport)],
     ['iam-role', () => fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log)],
   ];

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../runtime/errors';
 import { homedir } from 'node:os';
-import { rawConfigParse, type Profile } from '../../config/session';
+import type { Profile, Session } from '../../config/session';
 import { expandUser } from '../../util/paths';
 import { shlexSplit } from '../../util/shlex';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../../util/pyjson';
@@ -167,10 +167,11 @@ export function fromEc2CredentialsFile(env: NodeJS.ProcessEnv): CredentialSource
 }
 
 /** boto 2's config: BOTO_CONFIG, or /etc/boto.cfg and ~/.boto, section [Credentials]. */
-export function fromBotoConfig(env: NodeJS.ProcessEnv): CredentialSource | undefined {
+export function fromBotoConfig(session: Session): CredentialSource | undefined {
+  const env = session.env;
   const files = env.BOTO_CONFIG !== undefined ? [env.BOTO_CONFIG] : ['/etc/boto.cfg', '~/.boto'];
   for (const file of files) {
-    const sections = rawConfigParse(file, env);
+    const sections = session.rawConfigParse(file);
     if (!sections) continue;
     const credentials = sections.get('Credentials');
     if (credentials?.has('aws_access_key_id')) return staticKeys('boto-config', credentials);

@@ -10,6 +10,7 @@ import { flagOf } from '../../model/names';
 import { globalFlags } from '../../model/globals';
 import { releaseIpamPoolAllocation as operation } from '../../model/operation';
 import type { AllocationInfo, LookupSettings, PoolInfo } from './live';
+import type { RunContext } from '../../runtime/context';
 
 const POOL_FLAG = flagOf('IpamPoolId');
 const ALLOCATION_FLAG = flagOf('IpamPoolAllocationId');
@@ -25,10 +26,10 @@ export function valueOf(words: readonly string[], flag: string): string | undefi
   return value;
 }
 
-export function lookupSettings(words: readonly string[], env: NodeJS.ProcessEnv): LookupSettings | undefined {
+export function lookupSettings(words: readonly string[], ctx: RunContext): LookupSettings | undefined {
   const profile = valueOf(words, globalFlags.profile);
   try {
-    const session = createSession(env, profile);
+    const session = createSession(ctx, profile);
     const region = valueOf(words, globalFlags.region) ?? session.region(undefined);
     if (!region) return undefined;
     const endpointUrl = valueOf(words, globalFlags.endpointUrl) ?? configuredEndpoint(session, operation.service);
@@ -49,7 +50,7 @@ export class LiveValues {
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly run: RunContext,
     /** Called when a lookup has ended (with or without values). */
     private readonly onAnswer: () => void,
   ) {}
@@ -63,7 +64,7 @@ export class LiveValues {
   candidates(parsed: ParsedLine, words: readonly string[]): Candidate[] | undefined {
     const flag = parsed.param?.flag;
     if (flag !== POOL_FLAG && flag !== ALLOCATION_FLAG && flag !== CIDR_FLAG) return undefined;
-    const settings = lookupSettings(words, this.env);
+    const settings = lookupSettings(words, this.run);
     if (!settings) return undefined;
     if (flag === POOL_FLAG) {
       const answer = this.answer(JSON.stringify(settings), () => this.fetchPools(settings));
