@@ -84,11 +84,35 @@ export interface Ec2CallPlan {
 }
 
 export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
+  // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
+  const { client, handler } = ec2ClientFor(op.service, plan, { sdkIgnoresAnswer: true });
+  const SdkCommand = sdkCommandOf(op);
+  try {
+    plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
+    const { root } = await queryCall(
+      op.name,
+      () => attemptThrough(handler, () => client.send(new SdkCommand(params as never))),
+      plan.retry,
+      plan.log,
+    );
+    return parseOutput(op, root);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * An EC2Client that only builds and signs requests: they go through our transport (the handler)
+ * to the endpoint URL as botocore writes it, signed for that URL, as botocore signs them.
+ */
+export function ec2ClientFor(
+  service: string,
+  plan: Ec2CallPlan,
+  options: { sdkIgnoresAnswer: boolean },
+): { client: EC2Client; handler: CapturingHandler } {
   const url = requestUrlFor(plan.endpointUrl);
   const signed = plan.credentials !== undefined;
-  // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
-  const handler = new CapturingHandler(plan.transport, { unsigned: !signed, service: op.service, sdkIgnoresAnswer: true, url });
-  const SdkCommand = sdkCommandOf(op);
+  const handler = new CapturingHandler(plan.transport, { unsigned: !signed, service, sdkIgnoresAnswer: options.sdkIgnoresAnswer, url });
   const client = new EC2Client({
     // an empty region (`--region ''` or AWS_REGION='' with an explicit endpoint) is refused by the
     // SDK's config; botocore sends the request and signs it for region "" (see signForEmptyRegion)
@@ -106,18 +130,7 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
   });
   if (plan.region === '') signForEmptyRegion(client);
   signForUrl(client, url, signed);
-  try {
-    plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
-    const { root } = await queryCall(
-      op.name,
-      () => attemptThrough(handler, () => client.send(new SdkCommand(params as never))),
-      plan.retry,
-      plan.log,
-    );
-    return parseOutput(op, root);
-  } finally {
-    client.destroy();
-  }
+  return { client, handler };
 }
 
 /**

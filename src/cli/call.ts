@@ -11,7 +11,7 @@ import { outputSample } from '../input/skeleton';
 import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
-import { createEc2Client } from '../call/client';
+import { commandHooks, createEc2Client } from '../call/client';
 import { PyNumber, pyRepr, pyStr } from '../util/python';
 import type { DebugLog } from '../call/debug';
 
@@ -24,7 +24,7 @@ export async function callAndPrint(
   const { io, globals } = ctx;
   const session = createSession(ctx, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
-  const client = await createEc2Client(op.service, session, globals, io, log);
+  const client = await createEc2Client(op.service, session, globals, commandHooks(io), log);
   // botocore's client methods take the parameters as keyword arguments
   if (hasNonStringKey(params)) throw new GeneralError('keywords must be strings');
   // `parameter_validation = false` in the profile turns botocore's client-side validation off
