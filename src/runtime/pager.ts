@@ -3,15 +3,21 @@
 // it then exits by itself when the output fits on one screen (F), keeps colours (R) and leaves the
 // output on the screen (X).
 import { GeneralError, Interrupted, PagerError } from './errors';
-import type { Io } from './io';
 import { ignoreInterrupts } from './interrupts';
 import { shlexSplit, ShlexError } from '../util/shlex';
 import { isMissingFile, osErrorText } from '../util/oserror';
 
 const DEFAULT_LESS_FLAGS = 'FRX';
 
+/** What the pager needs of the run's Io (which loads this module only when a pager runs). */
+export interface PagerIo {
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdout: (text: string) => void;
+  flush(): Promise<void>;
+}
+
 /** Runs the pager command line with `text` on its stdin; it owns the terminal until it ends. */
-export async function page(io: Io, text: string, command: string): Promise<void> {
+export async function page(io: PagerIo, text: string, command: string): Promise<void> {
   let argv: string[];
   try {
     argv = shlexSplit(command);
