@@ -9,7 +9,7 @@
 import { Argument, Option } from 'commander';
 import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from '../util/argparse';
 import { globalFlags, globalOptions, versionOption } from '../model/globals';
-import { flagOf } from '../model/names';
+import { flagOf, negatedFlagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 
 import { cliInputFlags, defaultSkeletonKind, inputFormats, skeletonFlag, skeletonKinds } from '../model/cli-params';
@@ -42,7 +42,7 @@ export function operationCommand(op: Operation, requiredAreOptional: boolean): D
   for (const member of op.input) {
     const flag = flagOf(member.name);
     if (member.type === 'boolean') {
-      options.push(new Option(flag, member.doc), new Option(`--no-${flag.slice(2)}`, member.doc));
+      options.push(new Option(flag, member.doc), new Option(negatedFlagOf(member.name), member.doc));
     } else {
       const option = new Option(`${flag} <value>`, member.doc);
       if (member.required && !requiredAreOptional) option.makeOptionMandatory();

@@ -3,7 +3,7 @@
 // then the global options, in the order the real CLI lists them. Built from the operation
 // description and the global option table; nothing here spells out a member or a flag.
 import { globalOptions, versionOption } from './globals';
-import { flagOf } from './names';
+import { flagOf, negatedFlagOf } from './names';
 import type { Operation } from './operation';
 import { cliInputFlags, skeletonFlag, skeletonKinds } from './cli-params';
 import { cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc } from './cli-param-docs';
@@ -27,7 +27,7 @@ export interface CliOption {
 export function operationOptions(op: Operation): CliOption[] {
   const members: CliOption[] = op.input.map((m) => ({
     flag: flagOf(m.name),
-    negation: m.type === 'boolean' ? `--no-${flagOf(m.name).slice(2)}` : undefined,
+    negation: m.type === 'boolean' ? negatedFlagOf(m.name) : undefined,
     type: m.type,
     required: m.required,
     takesValue: m.type !== 'boolean',
