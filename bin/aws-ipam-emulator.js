@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The local IPAM endpoint (src/emulator/), bundled by scripts/build.mjs.
-require('../dist/launch.cjs').launch('aws-ipam-emulator');
+require('./start.js')('aws-ipam-emulator');

@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-// The `aws` command: everything lives in the bundle built by `npm ci` (scripts/build.mjs).
-// CommonJS (see bin/package.json): Node starts it faster than an ES module.
-// dist/launch.cjs (src/startup/code-cache.ts) loads it with the V8 code caches the build made.
-require('../dist/launch.cjs').launch('aws');
+// The `aws` command: everything lives in the bundle built from src/ (scripts/build.mjs), started with
+// the V8 code caches the build made. CommonJS (see bin/package.json): Node starts it faster.
+require('./start.js')('aws');

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // Shell completion for `aws` (bash: complete -C aws_completer aws), bundled by scripts/build.mjs.
-require('../dist/launch.cjs').launch('aws_completer');
+require('./start.js')('aws_completer');

@@ -169,4 +169,7 @@ try {
 renameSync(staging, `${root}dist`);
 rmSync(retired, { recursive: true, force: true });
 // After the swap: V8 keeps the file name a cache was made under (stack traces, profiles).
-await warmUpCodeCaches(`${root}dist`);
+// BUILD_CACHE_NODES (paths of other Node binaries, separated by `:`) adds their caches, for a
+// package that is fast on every supported Node (scripts/package.mjs sets it).
+const cacheNodes = [process.execPath, ...(process.env.BUILD_CACHE_NODES ?? '').split(':').filter(Boolean)];
+await warmUpCodeCaches(`${root}dist`, cacheNodes);

@@ -1,7 +1,9 @@
 // Build step: runs the freshly built commands once per common path, so that dist/launch.cjs
-// (src/startup/code-cache.ts) keeps the code V8 compiled for each bundle file in dist/code-cache/.
-// The calls go to a small answering endpoint on 127.0.0.1 started here. A path that does not end
-// as it should fails the build: this is also a smoke test of the bundle.
+// (src/startup/code-cache.ts) keeps the code V8 compiled for each bundle file in
+// dist/code-cache/<V8 version>/ — once with each Node binary given, since V8 takes only caches of
+// its own version. The calls go to a small answering endpoint on 127.0.0.1 started here. A path
+// that does not end as it should fails the build: this is also a smoke test of the bundle on
+// every Node it is warmed up with.
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,7 +33,7 @@ function runsFor(endpoint) {
   ];
 }
 
-function runOnce(distDir, home, [entry, args, expected, extraEnv]) {
+function runOnce(node, distDir, home, [entry, args, expected, extraEnv]) {
   const launch = join(distDir, 'launch.cjs');
   const script = `require(${JSON.stringify(launch)}).warmUp(${JSON.stringify(entry)}, ${JSON.stringify(args)})`;
   // No NODE_OPTIONS: V8 refuses a cache made under other flags.
@@ -47,18 +49,19 @@ function runOnce(distDir, home, [entry, args, expected, extraEnv]) {
     ...extraEnv,
   };
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(node, ['-e', script], { env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === expected) resolve();
-      else reject(new Error(`build: warm-up \`${entry} ${args.join(' ')}\` exited ${code}, not ${expected}\n${stderr}`));
+      else reject(new Error(`build: warm-up with ${node}: \`${entry} ${args.join(' ')}\` exited ${code}, not ${expected}\n${stderr}`));
     });
   });
 }
 
-export async function warmUpCodeCaches(distDir) {
+/** Warms up with each Node binary in `nodes` (paths), one after the other. */
+export async function warmUpCodeCaches(distDir, nodes = [process.execPath]) {
   const server = createServer((req, res) => {
     req.resume();
     req.on('end', () => res.writeHead(200, { 'content-type': 'text/xml;charset=UTF-8' }).end(RELEASE_ANSWER));
@@ -66,7 +69,9 @@ export async function warmUpCodeCaches(distDir) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const home = mkdtempSync(join(tmpdir(), 'ipam-warm-up-'));
   try {
-    for (const run of runsFor(`http://127.0.0.1:${server.address().port}`)) await runOnce(distDir, home, run);
+    for (const node of nodes) {
+      for (const run of runsFor(`http://127.0.0.1:${server.address().port}`)) await runOnce(node, distDir, home, run);
+    }
   } finally {
     server.close();
     rmSync(home, { recursive: true, force: true });

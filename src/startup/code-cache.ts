@@ -6,14 +6,20 @@
 // for it (vm.Script#createCachedData after the run, so it holds the functions that ran, not only
 // the top level). Later starts hand that to V8 instead of compiling: ~25 ms off a call.
 //
+// V8 accepts a cache only from its own version, so the caches are kept per V8 version
+// (dist/code-cache/<V8 version>/): a package can carry them for every supported Node (the build
+// makes one set per Node it is given, see scripts/build.mjs). On a Node the package has no caches
+// for, the bundle is loaded by Node's own loader with Node's compile cache (22+; made at the first
+// run in Node's cache directory, NODE_COMPILE_CACHE or <tmp>/node-compile-cache), or as plain files.
+//
 // The bundle's files are CommonJS (.cjs); this installs the loader for that extension only, and only
-// for files inside dist/. A cache is used when it is newer than its file; V8 itself refuses one made
-// by another Node/V8 version or with other V8 flags, and the file is then compiled as usual. Nothing
-// is written at run time. (v8-compile-cache, the usual library for this, makes its cache at first
-// compile — the top level only — and writes it to the temp directory of whoever runs the command.)
+// for files inside dist/. A cache is used when it is not older than its file; V8 itself refuses one
+// made with other V8 flags, and the file is then compiled as usual. This loader writes nothing at run
+// time. (v8-compile-cache, the usual library for this, makes its cache at first compile — the top
+// level only — and writes it to the temp directory of whoever runs the command.)
 import Module from 'node:module';
 import { Script } from 'node:vm';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** What the loader did, for the tests (a cache that V8 silently refuses would only cost speed). */
@@ -29,8 +35,11 @@ const extensions = (Module as unknown as { _extensions: Record<string, Extension
 /** dist/: this file is bundled to dist/launch.cjs. */
 const distDir = __dirname;
 
+/** The caches for the V8 running now (a V8 version is a safe directory name: digits, dots, `-node.N`). */
+const cacheDir = join(distDir, 'code-cache', process.versions.v8);
+
 function cacheFileFor(filename: string): string {
-  return join(distDir, 'code-cache', `${relative(distDir, filename).split(sep).join('__')}.v8`);
+  return join(cacheDir, `${relative(distDir, filename).split(sep).join('__')}.v8`);
 }
 
 /** The build's cache for a bundle file, unless the file changed after it was made. */
@@ -63,7 +72,8 @@ function installLoader(keepScript?: (filename: string, script: Script) => void):
 
 /** Runs dist/<entry>.cjs as the program (what bin/<entry>.js does). */
 export function launch(entry: string): void {
-  installLoader();
+  if (existsSync(cacheDir)) installLoader();
+  else (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   require(join(distDir, `${entry}.cjs`));
 }
 
@@ -75,7 +85,7 @@ export function warmUp(entry: string, args: string[]): void {
   const scripts = new Map<string, Script>();
   installLoader((filename, script) => scripts.set(filename, script));
   process.on('exit', () => {
-    mkdirSync(join(distDir, 'code-cache'), { recursive: true });
+    mkdirSync(cacheDir, { recursive: true });
     for (const [filename, script] of scripts) {
       // written aside and renamed: a command starting meanwhile never reads half a cache
       const cacheFile = cacheFileFor(filename);

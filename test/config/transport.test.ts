@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { emptyHome, haveRealAws, runOurs, runReal, type RunResult } from '../helpers/cli';
+import { emptyHome, runOurs, runReal, skipWithoutRealAws, type RunResult } from '../helpers/cli';
 import { FakeEc2, successReply } from '../helpers/fake-ec2';
 import { testKeys } from '../helpers/scenario';
 import { makeTestCa, TestProxy, TlsEc2, type TestCa } from '../helpers/tls';
@@ -234,7 +234,8 @@ describe('an endpoint URL with a path, a query or user info', () => {
   // `;params` and the fragment left out, what RFC 3986 refuses percent-encoded by urllib3);
   // the request line and the Host header are compared with the real CLI's
   const suffixes = ['', '/', '/path', '/path/?x=1#frag', '?a=b&c', '/a;p/b;q?z', '/a b/%zz?q=ü v', '/./x/../y//z'];
-  test.skipIf(!haveRealAws).each(suffixes)('%j: the same request line and Host as the real CLI', async (suffix) => {
+  test.for(suffixes)('%j: the same request line and Host as the real CLI', async (suffix, context) => {
+    skipWithoutRealAws(context);
     const servers = [await new FakeEc2().start(), await new FakeEc2().start()];
     try {
       const [theirs, ours] = await Promise.all([
@@ -287,9 +288,10 @@ describe('settings the SDK would otherwise read from the config files itself', (
 });
 
 describe('a FIPS pseudo-region', () => {
-  test.skipIf(!haveRealAws).each(['us-east-1-fips', 'fips-us-gov-west-1', 'us-fips-1'])(
+  test.for(['us-east-1-fips', 'fips-us-gov-west-1', 'us-fips-1'])(
     '%s is signed for the region without fips, as the real CLI does',
-    async (region) => {
+    async (region, context) => {
+      skipWithoutRealAws(context);
       const servers = [await new FakeEc2().start(), await new FakeEc2().start()];
       try {
         const args = (url: string) => [...op, ...all, '--endpoint-url', url, '--region', region];

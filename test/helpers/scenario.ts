@@ -1,7 +1,7 @@
 // One command-line scenario, runnable against any `aws` binary: a fresh HOME with the given
 // files, an optional fake EC2 endpoint with scripted replies, and placeholders so that outputs
 // recorded on one machine compare on another ({{ENDPOINT}}, {{HOME}}).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { emptyHome, runCommand, type RunResult } from './cli';
 import { FakeEc2, type RecordedRequest, type Reply } from './fake-ec2';
@@ -33,7 +33,11 @@ export const testKeys = {
   AWS_SECRET_ACCESS_KEY: 'test/Secret+Key/ThatMustNeverBePrinted00',
 } as const;
 
-export async function runScenario(binary: readonly string[], scenario: Scenario): Promise<ScenarioRun> {
+/**
+ * Runs the scenario with `binary` (the command words before the arguments); `env` adds to the
+ * environment every scenario starts from (a PATH with another Node first, say).
+ */
+export async function runScenario(binary: readonly string[], scenario: Scenario, env: Record<string, string> = {}): Promise<ScenarioRun> {
   const home = emptyHome();
   for (const [path, content] of Object.entries(scenario.files ?? {})) {
     const full = join(home, path);
@@ -45,12 +49,13 @@ export async function runScenario(binary: readonly string[], scenario: Scenario)
   const fill = (s: string) => s.replaceAll('{{ENDPOINT}}', endpoint).replaceAll('{{HOME}}', home);
   try {
     const result = await runCommand([...binary, ...scenario.args.map(fill)], {
-      env: { HOME: home, ...Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, fill(v)])) },
+      env: { ...env, HOME: home, ...Object.fromEntries(Object.entries(scenario.env ?? {}).map(([k, v]) => [k, fill(v)])) },
       input: scenario.stdin,
     });
     const unfill = (s: string) => s.replaceAll(endpoint, '{{ENDPOINT}}').replaceAll(home, '{{HOME}}');
     return { ...result, stdout: unfill(result.stdout), stderr: unfill(result.stderr), requests: server?.requests ?? [] };
   } finally {
     await server?.stop();
+    rmSync(home, { recursive: true, force: true });
   }
 }

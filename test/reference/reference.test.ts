@@ -6,18 +6,16 @@
 // The live comparison costs ~1.5 s of CPU per scenario (Python start-up of the real CLI), so by
 // default it runs on a fixed third of the scenarios, spread over every case file; set
 // LIVE_DIFFERENTIAL=all for every scenario (or none to skip it).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { haveRealAws, ourBinary, projectRoot, realAws } from '../helpers/cli';
+import { ourBinary, projectRoot, realAws, skipWithoutRealAws } from '../helpers/cli';
 import { asReference, expectSameResult } from '../helpers/differential';
-import { runScenario, type Scenario } from '../helpers/scenario';
+import { runScenario } from '../helpers/scenario';
+import { caseFiles } from './load';
 
 const recording = process.env.RECORD_REFERENCE === '1';
 const oracle = ['/usr/bin/env', `AWS_CLI_GIT=${process.env.AWS_CLI_GIT ?? ''}`, join(projectRoot, '..', 'shared', 'reference', 'oracle', 'aws233')];
-const modules = import.meta.glob<{ scenarios: Scenario[] }>('./cases/*.ts', { eager: true });
-
-type Recorded = { stdout: string; stderr: string; code: number | null };
 
 const liveMode = process.env.LIVE_DIFFERENTIAL ?? 'sample';
 /** A stable third of the scenarios, chosen by name so that adding one does not reshuffle the rest. */
@@ -29,23 +27,19 @@ function inLiveSample(name: string): boolean {
   return hash % 3 === 0;
 }
 
-for (const [path, module] of Object.entries(modules)) {
-  const file = path.replace(/^\.\/cases\//, '').replace(/\.ts$/, '');
-  const fixturePath = join(projectRoot, 'test', 'reference', 'fixtures', `${file}.json`);
-  const fixtures: Record<string, Recorded> = existsSync(fixturePath) ? JSON.parse(readFileSync(fixturePath, 'utf8')) : {};
-
+for (const { file, scenarios, fixturePath, fixtures } of caseFiles) {
   describe(`reference: ${file}`, () => {
     test('every scenario has its own name (fixtures are keyed by it)', () => {
-      const names = module.scenarios.map((s) => s.name);
+      const names = scenarios.map((s) => s.name);
       expect(names.filter((name, i) => names.indexOf(name) !== i)).toEqual([]);
     });
     if (recording) {
       afterAll(() => {
-        const ordered = Object.fromEntries(module.scenarios.filter((s) => fixtures[s.name]).map((s) => [s.name, fixtures[s.name]]));
+        const ordered = Object.fromEntries(scenarios.filter((s) => fixtures[s.name]).map((s) => [s.name, fixtures[s.name]]));
         writeFileSync(fixturePath, JSON.stringify(ordered, null, 2) + '\n');
       });
     }
-    for (const scenario of module.scenarios) {
+    for (const scenario of scenarios) {
       test.concurrent(`matches 2.33.31: ${scenario.name}`, async () => {
         if (recording) {
           const ref = await runScenario(oracle, scenario);
@@ -56,8 +50,9 @@ for (const [path, module] of Object.entries(modules)) {
         const ours = await runScenario([process.execPath, ourBinary], scenario);
         expectSameResult(ours, { ...recorded!, signal: null }, scenario.name);
       });
-      if (haveRealAws && !scenario.differsIn2919 && (recording || inLiveSample(`${file}/${scenario.name}`))) {
-        test.concurrent(`matches live aws 2.9.19 (with version differences): ${scenario.name}`, async () => {
+      if (!scenario.differsIn2919 && (recording || inLiveSample(`${file}/${scenario.name}`))) {
+        test.concurrent(`matches live aws 2.9.19 (with version differences): ${scenario.name}`, async (context) => {
+          skipWithoutRealAws(context);
           const [ours, real] = await Promise.all([
             runScenario([process.execPath, ourBinary], scenario),
             runScenario([realAws], scenario),

@@ -65,7 +65,7 @@ describe('code caches made by the build', () => {
     expect(before.report.rejected + before.report.missing).toBe(0);
 
     const chunks = join(copy, 'dist', 'chunks');
-    const cacheDir = join(copy, 'dist', 'code-cache');
+    const cacheDir = join(copy, 'dist', 'code-cache', process.versions.v8);
     const [edited, damaged] = readdirSync(chunks)
       .filter((name) => readdirSync(cacheDir).includes(`chunks__${name}.v8`))
       .slice(0, 2);

@@ -1,0 +1,2 @@
+export const supportedNodeMajors: readonly number[];
+export function nodeBinaryFor(major: number): string;

@@ -1,0 +1,8 @@
+// The reference scenarios through the tarball installed and run on Node 26 (see replay.ts).
+import { join } from 'node:path';
+import { pathWith } from './global-setup';
+import { replayReferenceScenarios } from './replay';
+import { installOn } from './support';
+
+const { node, prefix } = installOn(26);
+replayReferenceScenarios('installed package on Node 26', join(prefix, 'bin', 'aws'), { PATH: pathWith(node) });
