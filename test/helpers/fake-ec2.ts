@@ -28,7 +28,8 @@ export function recordRequest(req: IncomingMessage, then: (request: RecordedRequ
 
 export interface Reply {
   status?: number;
-  body?: string;
+  /** Text (sent as UTF-8) or bytes, sent as they are. */
+  body?: string | Uint8Array;
   headers?: Record<string, string>;
   /** Wait this long before answering. */
   delayMs?: number;

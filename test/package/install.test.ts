@@ -96,7 +96,9 @@ describe('npm install -g git+file://…', () => {
   });
 
   test('builds the package, installs the commands, and they make a call', async () => {
-    const git = (args: string[], cwd = projectRoot) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
+    // an identity for the stash commit: CI machines have none
+    const identity = ['-c', 'user.name=install test', '-c', 'user.email=install-test@localhost'];
+    const git = (args: string[], cwd = projectRoot) => execFileSync('git', [...identity, ...args], { cwd, encoding: 'utf8' }).trim();
     const commit = git(['stash', 'create']) || git(['rev-parse', 'HEAD']);
     const repo = join(work, 'repo.git');
     git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);

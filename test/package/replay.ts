@@ -17,6 +17,7 @@ export function replayReferenceScenarios(label: string, binary: string, env: Rec
           expect(recorded, `no recorded 2.33.31 output for "${scenario.name}"`).toBeDefined();
           const ours = await runScenario([binary], scenario, env);
           expectSameResult(ours, { ...recorded!, signal: null }, scenario.name);
+          if (recorded!.requests !== undefined) expect(ours.requests.length, `${scenario.name}: requests`).toBe(recorded!.requests);
         });
       }
     }

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../helpers/cli';
 import type { Scenario } from '../helpers/scenario';
 
-export type Recorded = { stdout: string; stderr: string; code: number | null };
+/** What 2.33.31 did; `requests`: how many reached the fake endpoint (recorded for scenarios with replies). */
+export type Recorded = { stdout: string; stderr: string; code: number | null; requests?: number };
 
 export interface CaseFile {
   /** The case file's name: `config` for cases/config.ts. */

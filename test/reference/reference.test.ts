@@ -1,6 +1,8 @@
 // Every scenario under cases/ is run with our binary and compared byte for byte with:
 //  1. the output AWS CLI v2 2.33.31 (the reference) printed for it, recorded in fixtures/, and
 //  2. the live real CLI at /usr/bin/aws (2.9.19), through the named version differences.
+// Scenarios with a fake endpoint also record how many requests 2.33.31 made (fixtures recorded
+// since that field exists), and ours must make as many.
 // Record or refresh fixtures with the 2.33.31 runner (not in CI):
 //   RECORD_REFERENCE=1 AWS_CLI_GIT=<aws-cli git dir> npx vitest run test/reference
 // The live comparison costs ~1.5 s of CPU per scenario (Python start-up of the real CLI), so by
@@ -43,12 +45,14 @@ for (const { file, scenarios, fixturePath, fixtures } of caseFiles) {
       test.concurrent(`matches 2.33.31: ${scenario.name}`, async () => {
         if (recording) {
           const ref = await runScenario(oracle, scenario);
-          fixtures[scenario.name] = { stdout: ref.stdout, stderr: ref.stderr, code: ref.code };
+          fixtures[scenario.name] = { stdout: ref.stdout, stderr: ref.stderr, code: ref.code, ...(scenario.replies ? { requests: ref.requests.length } : {}) };
         }
         const recorded = fixtures[scenario.name];
         expect(recorded, `no recorded 2.33.31 output for "${scenario.name}"; record it (see top of file)`).toBeDefined();
         const ours = await runScenario([process.execPath, ourBinary], scenario);
         expectSameResult(ours, { ...recorded!, signal: null }, scenario.name);
+        // as many attempts as 2.33.31 made: retries are behaviour too
+        if (recorded!.requests !== undefined) expect(ours.requests.length, `${scenario.name}: requests`).toBe(recorded!.requests);
       });
       if (!scenario.differsIn2919 && (recording || inLiveSample(`${file}/${scenario.name}`))) {
         test.concurrent(`matches live aws 2.9.19 (with version differences): ${scenario.name}`, async (context) => {
