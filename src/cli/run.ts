@@ -1,5 +1,5 @@
-// One run of the CLI: the phases in the real CLI's order, and the one place that turns an error
-// into its message and exit code. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
+// One run of the CLI: the phases in the real CLI's order, each handed the run's context; an
+// error ends the run as error-handler.ts shows it. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
 // only on the paths that need them. main.ts wires it to the process; tests call run() directly.
 import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from '../util/argparse';
 import { UsageError, ExitCode, ParamValidationError } from '../runtime/errors';
@@ -72,8 +72,8 @@ async function logInvocation(argv: readonly string[], io: Io): Promise<void> {
 }
 
 /** Phases 2-4 on a command line that passed the first pass. */
-async function runCommandLine(argv: readonly string[], run: RunContext): Promise<number> {
-  const io = run.io;
+async function runCommandLine(argv: readonly string[], runContext: RunContext): Promise<number> {
+  const io = runContext.io;
   // 2. Global options and <command>.
   let main: ParseResult;
   try {
@@ -90,7 +90,7 @@ async function runCommandLine(argv: readonly string[], run: RunContext): Promise
   }
   const globals = parsedGlobals(main.values);
   await checkGlobals(globals);
-  const ctx = withGlobals(run, globals);
+  const ctx = withGlobals(runContext, globals);
   // session-initialized: settings the CLI checks before it looks at the command
   initializeSession(ctx, globals.profile || undefined, globals.cliBinaryFormat);
 
