@@ -7,66 +7,10 @@ import { build } from 'esbuild';
 import { rolldown } from 'rolldown';
 import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkApplied, sdkPatches } from './sdk-patches.mjs';
 import { warmUpCodeCaches } from './warm-up.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
-
-// The EC2 client keeps every EC2 shape in one module (schemas_0.js, ~1 MB). esbuild would drop the
-// shapes we never use, but two harmless idioms in it look impure to its tree shaking: bit flags
-// written `64 | 0` and object keys computed from string constants (`{ [_xN]: _TSa }`). Writing
-// them as plain literals lets the bundle keep only the shapes ReleaseIpamPoolAllocation (and the
-// auto-prompt's two lookups) need: ~1 MB less to read and compile on every call.
-const treeShakableEc2Schemas = {
-  name: 'tree-shakable-ec2-schemas',
-  setup(b) {
-    b.onLoad({ filter: /client-ec2[\\/]dist-es[\\/]schemas[\\/]schemas_0\.js$/ }, (args) => {
-      let source = readFileSync(args.path, 'utf8');
-      const strings = new Map();
-      for (const m of source.matchAll(/^const (_\w+|n0) = "([^"\\]*)";$/gm)) strings.set(m[1], m[2]);
-      source = source.replace(/\b(\d+) \| 0\b/g, '$1');
-      source = source.replace(/\[(_\w+)\]:/g, (whole, name) =>
-        strings.has(name) ? `${JSON.stringify(strings.get(name))}:` : whole,
-      );
-      return { contents: source, loader: 'js' };
-    });
-  },
-};
-// Node built-ins that the SDK sets up at start-up but a call does not need; each costs 2–4 ms.
-// Each patch names the exact text it replaces, so an SDK update that changes it fails the build
-// instead of silently losing the saving.
-const SDK_PATCHES = [
-  {
-    // config-file reads: fs.promises is a lazy getter of node:fs, node:fs/promises is not
-    file: /shared-ini-file-loader[\\/]readFile\.js$/,
-    from: 'import { readFile as fsReadFile } from "node:fs/promises";',
-    to: 'import { promises as fsPromises } from "node:fs";\nconst fsReadFile = (...args) => fsPromises.readFile(...args);',
-  },
-  {
-    file: /shared-ini-file-loader[\\/]getSSOTokenFromFile\.js$/,
-    from: 'import { readFile } from "node:fs/promises";',
-    to: 'import { promises as fsPromises } from "node:fs";\nconst readFile = (...args) => fsPromises.readFile(...args);',
-  },
-  {
-    // request ids: looking at the global `crypto` sets up Node's Web Crypto; node:crypto's
-    // randomUUID makes the same version-4 UUIDs without it
-    file: /serde[\\/]uuid[\\/]v4\.js$/,
-    from: 'if (typeof crypto !== "undefined" && typeof crypto.randomUUID === "function") {\n        return () => crypto.randomUUID();\n    }',
-    to: 'return () => nodeRandomUUID();',
-    prepend: 'import { randomUUID as nodeRandomUUID } from "node:crypto";\n',
-  },
-];
-const lazySdkBuiltins = {
-  name: 'lazy-sdk-builtins',
-  setup(b) {
-    for (const patch of SDK_PATCHES) {
-      b.onLoad({ filter: patch.file }, (args) => {
-        const source = readFileSync(args.path, 'utf8');
-        if (!source.includes(patch.from)) throw new Error(`build: ${args.path} no longer contains ${patch.from}`);
-        return { contents: (patch.prepend ?? '') + source.replace(patch.from, patch.to), loader: 'js' };
-      });
-    }
-  },
-};
 
 const staging = `${root}dist.${process.pid}`;
 const split = `${root}dist.esbuild.${process.pid}`;
@@ -98,7 +42,7 @@ const result = await build({
   chunkNames: 'chunks/[name]-[hash]',
   legalComments: 'none',
   logLevel: 'warning',
-  plugins: [treeShakableEc2Schemas, commanderDeclarationsOnly, lazySdkBuiltins],
+  plugins: [sdkPatches, commanderDeclarationsOnly],
   // BUILD_METAFILE=<path> writes esbuild's account of what went into which file (for the speed work)
   metafile: Boolean(process.env.BUILD_METAFILE),
   // CommonJS dependencies inside an ES module bundle still call require() for Node built-ins
@@ -107,6 +51,7 @@ const result = await build({
   },
 });
 
+checkApplied();
 if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.stringify(result.metafile));
 
 // Re-chunk esbuild's output with rolldown, as CommonJS. Node 20 starts an ES module entry ~8 ms

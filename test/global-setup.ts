@@ -1,9 +1,12 @@
 // Once per `vitest run`, before any test: the tests spawn the built bundle (bin/ → dist/), so a
-// bundle older than src/ is rebuilt first; and the real CLI the differential tests compare with is
+// bundle older than src/ is rebuilt first; the real CLI the differential tests compare with is
 // checked once — in CI (CI set) a missing or wrong one fails the run, elsewhere the tests that
-// need it are skipped and say why.
+// need it are skipped and say why; and the run gets a temporary directory of its own (TMPDIR for
+// every test process), removed when the run ends, failed tests or not — so whatever a test
+// leaves behind in its temporary directory does not outlive the run.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 
@@ -47,9 +50,26 @@ function realAwsProblem(): string {
   return found === REAL_AWS_VERSION ? '' : `${REAL_AWS} is AWS CLI ${found ?? '?'}, not ${REAL_AWS_VERSION}`;
 }
 
-export default function setup(project: TestProject): void {
+/** Set while a run's temporary directory is in use (both projects run this setup). */
+const RUN_TMP = 'AWS_IPAM_TEST_RUN_TMP';
+
+export default function setup(project: TestProject): (() => void) | void {
+  let teardown: (() => void) | undefined;
+  if (!process.env[RUN_TMP]) {
+    const runTmp = mkdtempSync(join(tmpdir(), 'aws-ipam-test-run-'));
+    process.env[RUN_TMP] = runTmp;
+    const previous = process.env.TMPDIR;
+    process.env.TMPDIR = runTmp;
+    teardown = () => {
+      rmSync(runTmp, { recursive: true, force: true });
+      if (previous === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = previous;
+      delete process.env[RUN_TMP];
+    };
+  }
   if (bundleIsStale()) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   const problem = realAwsProblem();
   if (problem && process.env.CI) throw new Error(`CI needs the real CLI for the differential tests: ${problem}`);
   project.provide('realAwsProblem', problem);
+  return teardown;
 }

@@ -50,6 +50,8 @@ export function baseEnv(home: string): Record<string, string> {
     AWS_SHARED_CREDENTIALS_FILE: join(home, '.aws', 'credentials'),
     AWS_EC2_METADATA_DISABLED: 'true',
     AWS_PAGER: '',
+    // the test run's own temporary directory (test/global-setup.ts), removed with the run
+    TMPDIR: tmpdir(),
   };
 }
 
