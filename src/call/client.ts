@@ -2,14 +2,16 @@
 // error when several things are wrong: the region (--region, AWS_REGION, AWS_DEFAULT_REGION, the
 // profile, instance metadata) and its format, the CA bundle, the credential chain, the profile's
 // existence, configured endpoints, the missing region, the retry settings, the endpoint URL.
-import { NoRegionError, GeneralError } from '../cli/errors';
-import { timeoutSeconds, type Globals } from '../cli/globals';
+import { GeneralError } from '../runtime/errors';
+import { NoRegionError } from './errors';
+import type { Globals } from '../model/globals';
 import { parsePyInt } from '../util/pyint';
 import { showPythonWarningsOn } from '../util/pywarnings';
-import type { Io } from '../cli/io';
+import type { Io } from '../runtime/io';
 import {
   configuredEndpoint,
   retrySettings,
+  timeoutSeconds,
   useDualstackEndpoint,
   useFipsEndpoint,
   type RetrySettings,
@@ -30,22 +32,45 @@ export interface Ec2Client {
   readonly retry: RetrySettings;
 }
 
+/** What making a client may need of the user's terminal besides the network. */
+export interface ClientHooks {
+  /** urllib3's InsecureRequestWarning (--no-verify-ssl). */
+  readonly warn: (text: string) => void;
+  /** Reads an answer without echo (the MFA code of an assume-role profile). */
+  readonly askSecret: (question: string) => Promise<string>;
+}
+
+/** A command's client: warnings on stderr, questions on the terminal (Python's getpass). */
+export function commandHooks(io: Io): ClientHooks {
+  return {
+    warn: io.stderr,
+    askSecret: async (question) => (await import('./prompt')).getpass(question, io),
+  };
+}
+
 const REGION_FORMAT = /^(?![0-9]+$)(?!-)[a-zA-Z0-9-]{0,63}(?<!-)$/;
 
-export async function createEc2Client(session: Session, globals: Globals, io: Io, log?: DebugLog): Promise<Ec2Client> {
+/** `service`: the model's service name (`ec2`), under which endpoints are configured. */
+export async function createEc2Client(
+  service: string,
+  session: Session,
+  globals: Globals,
+  hooks: ClientHooks,
+  log?: DebugLog,
+): Promise<Ec2Client> {
   const warnedHosts = new Set<string>();
   // Python warnings raised while credentials are read (dateutil's) go to stderr as they happen
-  showPythonWarningsOn(io.stderr);
+  showPythonWarningsOn(hooks.warn);
   let region = session.region(globals.region);
   if (region === undefined) {
     const { imdsSettings, regionFromInstanceMetadata } = await import('./credentials/remote');
-    region = await regionFromInstanceMetadata(imdsSettings(session), credentialTransport(session, globals, io, warnedHosts, log));
+    region = await regionFromInstanceMetadata(imdsSettings(session), credentialTransport(session, globals, hooks, warnedHosts, log));
   }
   if (region !== undefined && !REGION_FORMAT.test(region)) {
     throw new GeneralError(`Provided region_name '${region}' doesn't match a supported format.`);
   }
   const verify: boolean | string = globals.verifySsl === false ? false : (globals.caBundle ?? session.caBundle() ?? true);
-  const transport: TransportOptions = { ...credentialTransport(session, globals, io, warnedHosts, log), verify };
+  const transport: TransportOptions = { ...credentialTransport(session, globals, hooks, warnedHosts, log), verify };
 
   const signRequest = globals.signRequest !== false;
   let credentials: CredentialSource | undefined;
@@ -55,10 +80,10 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
     const ctx: ChainContext = {
       session,
       region,
-      transport: credentialTransport(session, globals, io, warnedHosts, log),
+      transport: credentialTransport(session, globals, hooks, warnedHosts, log),
       retry: () => retrySettings(session),
       log,
-      prompt: async (question) => (await import('./prompt')).getpass(question, io.stderr),
+      prompt: hooks.askSecret,
     };
     credentials = await resolveCredentialChain(ctx);
   }
@@ -76,7 +101,7 @@ export async function createEc2Client(session: Session, globals: Globals, io: Io
     region = normalized;
     useFips = true;
   }
-  const configured = globals.endpointUrl ?? configuredEndpoint(session, 'ec2');
+  const configured = globals.endpointUrl ?? configuredEndpoint(session, service);
   if (region === undefined) throw new NoRegionError();
   const useDualstack = useDualstackEndpoint(session);
   checkModeledVariants(region, useDualstack, useFips);
@@ -119,7 +144,7 @@ function checkTimeout(kind: 'connect' | 'read', value: string | undefined): void
 }
 
 /** Transport settings every client shares; STS, SSO and metadata clients verify with AWS_CA_BUNDLE / ca_bundle only. */
-function credentialTransport(session: Session, globals: Globals, io: Io, warnedHosts: Set<string>, log?: DebugLog): TransportOptions {
+function credentialTransport(session: Session, globals: Globals, hooks: ClientHooks, warnedHosts: Set<string>, log?: DebugLog): TransportOptions {
   const connect = timeoutSeconds(globals.cliConnectTimeout);
   const read = timeoutSeconds(globals.cliReadTimeout);
   let verify: boolean | string = true;
@@ -135,7 +160,7 @@ function credentialTransport(session: Session, globals: Globals, io: Io, warnedH
     env: session.env,
     useProxies: true,
     log,
-    warn: io.stderr,
+    warn: hooks.warn,
     warnedHosts,
   };
 }

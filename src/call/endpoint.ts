@@ -3,7 +3,7 @@
 // IPv6 literal), the URL a request goes to (the endpoint's own text, with `/` for an empty path),
 // and the Host header SigV4 signs. No SDK code here: skeleton and error paths use it too.
 import { isIP } from 'node:net';
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import { hostnameOf, portOf, PyValueError, urlsplit, urlunsplit, type SplitUrl } from '../util/pyurl';
 
 /** Runs a urllib.parse step; its ValueError is reported as the CLI reports it (the message, exit 255). */

@@ -3,9 +3,9 @@
 // transport with botocore's retries and parses the answer botocore's way. Imported lazily so
 // skeletons, usage errors and help never load the SDK.
 import { EC2Client, ReleaseIpamPoolAllocationCommand } from '@aws-sdk/client-ec2';
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import type { RetrySettings } from '../config/client-settings';
-import type { Operation } from '../model/operation';
+import type { Operation, releaseIpamPoolAllocation } from '../model/operation';
 import type { DebugLog } from './debug';
 import { childText } from './response';
 import { requestUrlFor, signedHostFor } from './endpoint';
@@ -13,6 +13,20 @@ import { pathWithoutParams, urlsplit } from '../util/pyurl';
 import { attemptThrough, CapturingHandler, queryCall } from './service-call';
 import type { TransportOptions } from './transport';
 import type { Credentials } from './credentials/types';
+
+/**
+ * The SDK's command class of each operation the model describes. The import has to name it (a
+ * computed import would keep every EC2 command in the bundle); the key type is computed from the
+ * model, so a command that is not the model's operation does not compile.
+ */
+type ModelledCommand = `${(typeof releaseIpamPoolAllocation)['name']}Command`;
+const sdkCommands: Readonly<Record<ModelledCommand, typeof ReleaseIpamPoolAllocationCommand>> = { ReleaseIpamPoolAllocationCommand };
+
+function sdkCommandOf(op: Operation): typeof ReleaseIpamPoolAllocationCommand {
+  const command = sdkCommands[`${op.name}Command` as ModelledCommand];
+  if (!command) throw new Error(`no SDK command for ${op.name}`);
+  return command;
+}
 
 const silentLogger = { debug() {}, info() {}, warn() {}, error() {}, trace() {} };
 
@@ -70,10 +84,35 @@ export interface Ec2CallPlan {
 }
 
 export async function callEc2(op: Operation, params: Record<string, unknown>, plan: Ec2CallPlan): Promise<Record<string, unknown>> {
+  // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
+  const { client, handler } = ec2ClientFor(op.service, plan, { sdkIgnoresAnswer: true });
+  const SdkCommand = sdkCommandOf(op);
+  try {
+    plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
+    const { root } = await queryCall(
+      op.name,
+      () => attemptThrough(handler, () => client.send(new SdkCommand(params as never))),
+      plan.retry,
+      plan.log,
+    );
+    return parseOutput(op, root);
+  } finally {
+    client.destroy();
+  }
+}
+
+/**
+ * An EC2Client that only builds and signs requests: they go through our transport (the handler)
+ * to the endpoint URL as botocore writes it, signed for that URL, as botocore signs them.
+ */
+export function ec2ClientFor(
+  service: string,
+  plan: Ec2CallPlan,
+  options: { sdkIgnoresAnswer: boolean },
+): { client: EC2Client; handler: CapturingHandler } {
   const url = requestUrlFor(plan.endpointUrl);
   const signed = plan.credentials !== undefined;
-  // the answer is parsed botocore's way below (parseOutput), never from the SDK's result
-  const handler = new CapturingHandler(plan.transport, { unsigned: !signed, service: 'ec2', sdkIgnoresAnswer: true, url });
+  const handler = new CapturingHandler(plan.transport, { unsigned: !signed, service, sdkIgnoresAnswer: options.sdkIgnoresAnswer, url });
   const client = new EC2Client({
     // an empty region (`--region ''` or AWS_REGION='' with an explicit endpoint) is refused by the
     // SDK's config; botocore sends the request and signs it for region "" (see signForEmptyRegion)
@@ -91,18 +130,7 @@ export async function callEc2(op: Operation, params: Record<string, unknown>, pl
   });
   if (plan.region === '') signForEmptyRegion(client);
   signForUrl(client, url, signed);
-  try {
-    plan.log?.debug('botocore.endpoint', `Making request for OperationModel(name=${op.name}) with params: ${JSON.stringify(params)}`);
-    const { root } = await queryCall(
-      op.name,
-      () => attemptThrough(handler, () => client.send(new ReleaseIpamPoolAllocationCommand(params as never))),
-      plan.retry,
-      plan.log,
-    );
-    return parseOutput(op, root);
-  } finally {
-    client.destroy();
-  }
+  return { client, handler };
 }
 
 /**

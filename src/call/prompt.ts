@@ -4,8 +4,10 @@
 import { openSync, closeSync, writeSync } from 'node:fs';
 import { ReadStream } from 'node:tty';
 import { createInterface } from 'node:readline';
+import type { Io } from '../runtime/io';
 
-export async function getpass(question: string, stderr: (text: string) => void): Promise<string> {
+export async function getpass(question: string, io: Io): Promise<string> {
+  const stderr = io.stderr;
   let fd: number | undefined;
   try {
     fd = openSync('/dev/tty', 'r+');
@@ -20,7 +22,7 @@ export async function getpass(question: string, stderr: (text: string) => void):
     );
     stderr('Warning: Password input may be echoed.\n');
     stderr(question);
-    const answer = await readLine(process.stdin);
+    const answer = await readLine(io.input());
     stderr('\n');
     return answer;
   }

@@ -2,7 +2,8 @@
 // output, or the error code and message of a ClientError, or the "Unable to parse response"
 // failure for XML that does not parse. Follows botocore's parsers (generic 5xx pages, the
 // Errors/Error nesting, RequestID) rather than the SDK's, whose names and fallbacks differ.
-import { GeneralError, ServiceError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
+import { ServiceError } from './errors';
 import { PyBytes, pyStr } from '../util/python';
 import { parseXml, XmlSyntaxError, type XmlElement } from './xml';
 

@@ -6,7 +6,7 @@ import { connect as netConnect, isIP, type Socket } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import { hostinfo, hostnameOf, pathWithoutParams, urlsplit, type SplitUrl } from '../util/pyurl';
 import { maskProxyUrl, proxyFor } from '../config/client-settings';
 import type { RawResponse } from './response';

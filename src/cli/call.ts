@@ -1,9 +1,9 @@
 // The last phase: create the client the way botocore does (profile, region, credentials,
 // endpoint — see call/client.ts), validate the parameters, call EC2 (or, for
 // `--generate-cli-skeleton output`, answer with the sample response) and print the result.
-import { ExitCode, GeneralError, NoCredentialsError } from './errors';
-import type { Globals } from './globals';
-import type { Io } from './io';
+import { ExitCode, GeneralError } from '../runtime/errors';
+import { NoCredentialsError } from '../call/errors';
+import type { CommandContext } from '../runtime/context';
 import type { Operation } from '../model/operation';
 import { validateParameters, type CallParameters } from '../input/validate';
 import { hasNonStringKey } from '../input/cli-input';
@@ -11,21 +11,20 @@ import { outputSample } from '../input/skeleton';
 import { createSession, ensureBoolean } from '../config/session';
 import { renderResponse } from '../output/index';
 import { outputFormats, type OutputFormat } from '../model/globals';
-import { pagesOutput, writeOutput } from '../terminal/pager';
-import { createEc2Client } from '../call/client';
+import { commandHooks, createEc2Client } from '../call/client';
 import { PyNumber, pyRepr, pyStr } from '../util/python';
 import type { DebugLog } from '../call/debug';
 
 export async function callAndPrint(
   op: Operation,
   params: CallParameters,
-  globals: Globals,
-  io: Io,
+  ctx: CommandContext,
   mode: { stubbed: boolean },
 ): Promise<number> {
-  const session = createSession(io.env, globals.profile || undefined);
+  const { io, globals } = ctx;
+  const session = createSession(ctx, globals.profile || undefined);
   const log: DebugLog | undefined = globals.debug ? (await import('../call/debug')).createDebugLog(io.stderr) : undefined;
-  const client = await createEc2Client(session, globals, io, log);
+  const client = await createEc2Client(op.service, session, globals, commandHooks(io), log);
   // botocore's client methods take the parameters as keyword arguments
   if (hasNonStringKey(params)) throw new GeneralError('keywords must be strings');
   // `parameter_validation = false` in the profile turns botocore's client-side validation off
@@ -54,16 +53,17 @@ export async function callAndPrint(
 
   const format = session.output(globals.output);
   if (!(outputFormats as readonly string[]).includes(format)) throw new GeneralError(`Unknown output type: ${format}`);
-  const pager = { cliPager: globals.cliPager, profilePager: session.get('cli_pager') };
+  const pager = session.pager(globals.cliPager);
   const rendered = await renderResponse(response, {
     format: format as OutputFormat,
     query: globals.query,
-    color: (globals.color ?? 'auto') as 'on' | 'off' | 'auto',
+    color: io.outputInColor(globals.color ?? 'auto'),
     isTty: io.stdoutIsTty,
+    width: io.width,
     title: op.name,
-    toPager: pagesOutput(pager, io),
+    toPager: io.pagesOutput(pager),
   });
-  await writeOutput(rendered.text, pager, io);
+  await io.writeOutput(rendered.text, pager);
   if (rendered.error) throw rendered.error;
   return ExitCode.ok;
 }

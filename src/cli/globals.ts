@@ -1,33 +1,20 @@
 // The parsed global options and the checks the CLI runs on them as soon as they are parsed
 // (before it looks at the command): --query must compile, --endpoint-url needs a scheme, the
 // timeouts must be integers.
-import { GeneralError, ParamValidationError } from './errors';
+import { GeneralError, ParamValidationError } from '../runtime/errors';
+import type { Globals } from '../model/globals';
 import { pyRepr } from '../util/python';
 import { parsePyInt } from '../util/pyint';
 
-/** Values from the main parser, keyed by commander's attribute names. */
-export interface Globals {
-  readonly command?: string;
-  readonly debug?: boolean;
-  readonly endpointUrl?: string;
-  readonly verifySsl?: boolean;
-  readonly paginate?: boolean;
-  readonly output?: string;
-  readonly query?: string;
-  readonly profile?: string;
-  readonly region?: string;
-  readonly color?: string;
-  readonly signRequest?: boolean;
-  readonly caBundle?: string;
-  readonly cliReadTimeout?: string;
-  readonly cliConnectTimeout?: string;
-  readonly cliBinaryFormat?: string;
-  /** false when --no-cli-pager was given */
-  readonly cliPager?: boolean;
-  readonly cliAutoPrompt?: boolean;
+/**
+ * The main parser's values: that parser is declared from the global option table (parsers.ts),
+ * so each value has the type Globals computes from the same table.
+ */
+export function parsedGlobals(values: Readonly<Record<string, unknown>>): Globals {
+  return values as Globals;
 }
 
-export async function checkGlobals(globals: Globals, _env: NodeJS.ProcessEnv): Promise<void> {
+export async function checkGlobals(globals: Globals): Promise<void> {
   if (globals.query !== undefined) {
     const { queryCompileError } = await import('../output/query');
     const problem = queryCompileError(globals.query);
@@ -44,12 +31,6 @@ export async function checkGlobals(globals: Globals, _env: NodeJS.ProcessEnv): P
       throw new GeneralError(`invalid literal for int() with base 10: ${pyRepr(value)}`);
     }
   }
-}
-
-/** Timeout in seconds from a checked option value; 60 by default, 0 = none (undefined). */
-export function timeoutSeconds(value: string | undefined): number | undefined {
-  const n = value === undefined ? 60 : Number(parsePyInt(value));
-  return n === 0 ? undefined : n;
 }
 
 /** urlparse(value).scheme is non-empty. */

@@ -1,7 +1,8 @@
 // Entry point of `aws`: wires run() to the process — streams, Ctrl-C, warnings — and is the
 // only place that exits.
-import { renderError, Interrupted } from './errors';
-import { processIo, type Io } from './io';
+import { Interrupted } from '../runtime/errors';
+import { handleError } from './error-handler';
+import { processIo, type Io } from '../runtime/io';
 import { run } from './run';
 import type { Outcome } from './fallback/hand-over';
 
@@ -21,7 +22,7 @@ async function main(): Promise<void> {
   let interrupted = false;
   process.once('SIGINT', () => {
     interrupted = true;
-    const { stdout, exitCode } = renderError(new Interrupted());
+    const { stdout, exitCode } = handleError(new Interrupted());
     io.stdout(stdout);
     void io.flush().then(() => process.exit(exitCode));
   });
@@ -34,9 +35,9 @@ async function main(): Promise<void> {
 async function handedOver(fallback: string, argv: readonly string[], io: Io): Promise<Outcome> {
   try {
     const { handOver } = await import('./fallback/hand-over');
-    return await handOver(fallback, argv, io, process.cwd());
+    return await handOver(fallback, argv, io, io.cwd);
   } catch (error) {
-    const { stderr, exitCode } = renderError(error);
+    const { stderr, exitCode } = handleError(error);
     io.stderr(stderr);
     return { code: exitCode };
   }

@@ -1,25 +1,23 @@
 // The operation phase: parse the operation's parameters, read file:// values and the input
 // document, answer --generate-cli-skeleton, then validate, call and print — in the real CLI's order.
-import { parseKnownArgs, ArgumentParseError } from './argparse';
-import { ParamError, UnknownOptionsError, UsageError, ExitCode } from './errors';
-import { cliInputFlags, operationCommand, specOf } from './parsers';
-import type { Globals } from './globals';
-import type { Io } from './io';
+import { parseKnownArgs, ArgumentParseError } from '../util/argparse';
+import { UnknownOptionsError, UsageError, ExitCode } from '../runtime/errors';
+import { operationCommand, specOf } from './parsers';
+import type { CommandContext } from '../runtime/context';
 import { flagOf } from '../model/names';
 import type { Operation } from '../model/operation';
-import { loadParamFile, ResourceLoadingError } from '../input/paramfile';
-import { onlyOneCliInput, type InputFormat } from '../input/cli-input';
+import { readParameterValue } from '../input/paramfile';
+import { onlyOneCliInput } from '../input/cli-input';
+import { cliInputFlags, inputFormats, skeletonFlag, type InputFormat } from '../model/cli-params';
 import { inputSkeletonJson, inputSkeletonYaml } from '../input/skeleton';
-
-const SKELETON_FLAG = '--generate-cli-skeleton';
 
 export async function runOperation(
   op: Operation,
   args: readonly string[],
-  globals: Globals,
-  io: Io,
+  ctx: CommandContext,
   showHelp: () => Promise<number>,
 ): Promise<number> {
+  const io = ctx.io;
   if (args.length === 1 && args[0] === 'help') return showHelp();
 
   const declared = operationCommand(op, requiredArgsAreOptional(args));
@@ -44,24 +42,24 @@ export async function runOperation(
   for (const member of op.input) {
     const value = values[destOf(flagOf(member.name))];
     if (value === undefined) continue;
-    params.push([member.name, typeof value === 'string' ? readParamFile(flagOf(member.name), value, io.env) : value]);
+    params.push([member.name, typeof value === 'string' ? readParameterValue(flagOf(member.name), value, io.env) : value]);
   }
-  const inputs = cliInputFlags
-    .map((flag) => [flag, values[destOf(flag)]] as const)
-    .filter((entry): entry is readonly [(typeof cliInputFlags)[number], string] => typeof entry[1] === 'string');
-  for (const [flag, value] of inputs) readParamFile(flag, value, io.env);
+  const inputs = inputFormats
+    .map((format) => [format, values[destOf(cliInputFlags[format])]] as const)
+    .filter((entry): entry is readonly [InputFormat, string] => typeof entry[1] === 'string');
+  for (const [format, value] of inputs) readParameterValue(cliInputFlags[format], value, io.env);
 
   // The input document fills in what the command line did not set.
   if (inputs.length > 1) throw onlyOneCliInput();
   if (inputs.length === 1) {
-    const [flag, raw] = inputs[0]!;
+    const [format, raw] = inputs[0]!;
     const { loadInputDocument } = await import('../input/cli-input');
-    const document = await loadInputDocument(flag.slice('--cli-input-'.length) as InputFormat, raw, io.env);
+    const document = await loadInputDocument(format, raw, io.env);
     const given = new Set(params.map(([name]) => name));
     for (const [key, value] of document) if (!given.has(key)) params.push([key, value]);
   }
 
-  const skeleton = values[destOf(SKELETON_FLAG)] as string | undefined;
+  const skeleton = values[destOf(skeletonFlag)] as string | undefined;
   if (skeleton === 'input') {
     io.stdout(inputSkeletonJson(op));
     return ExitCode.ok;
@@ -71,7 +69,7 @@ export async function runOperation(
     return ExitCode.ok;
   }
   const { callAndPrint } = await import('./call');
-  return callAndPrint(op, params, globals, io, { stubbed: skeleton === 'output' });
+  return callAndPrint(op, params, ctx, { stubbed: skeleton === 'output' });
 }
 
 /**
@@ -79,16 +77,7 @@ export async function runOperation(
  * --cli-input-json / --cli-input-yaml, or --generate-cli-skeleton not followed by `output`.
  */
 function requiredArgsAreOptional(args: readonly string[]): boolean {
-  if (cliInputFlags.some((flag) => args.includes(flag))) return true;
-  const at = args.indexOf(SKELETON_FLAG);
+  if (inputFormats.some((format) => args.includes(cliInputFlags[format]))) return true;
+  const at = args.indexOf(skeletonFlag);
   return at !== -1 && args[at + 1] !== 'output';
-}
-
-function readParamFile(flag: string, value: string, env: NodeJS.ProcessEnv): unknown {
-  try {
-    return loadParamFile(value, env) ?? value;
-  } catch (error) {
-    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
-    throw error;
-  }
 }

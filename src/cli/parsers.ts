@@ -7,17 +7,12 @@
 // replaced by argparse.ts, and leaving it out of the bundle keeps it off every start-up
 // (scripts/build.mjs maps `commander` to those two classes).
 import { Argument, Option } from 'commander';
-import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from './argparse';
-import { globalOptions, versionOption } from '../model/globals';
-import { flagOf } from '../model/names';
+import type { ChoiceSet, OptionSpec, ParserSpec, PositionalSpec } from '../util/argparse';
+import { globalFlags, globalOptions, versionOption } from '../model/globals';
+import { flagOf, negatedFlagOf } from '../model/names';
 import type { Operation } from '../model/operation';
 
-import { cliInputFlags, skeletonKinds } from '../model/cli-params';
-
-export { cliInputFlags, skeletonKinds };
-
-/** Usage lines argparse prints for the first pass, built from its own declarations. */
-export const firstPassUsage = 'usage: aws [--profile PROFILE] [--debug]\n';
+import { cliInputFlags, defaultSkeletonKind, inputFormats, skeletonFlag, skeletonKinds } from '../model/cli-params';
 
 /** One parser level: its options and positional arguments, in declaration order. */
 export interface Declaration {
@@ -26,7 +21,7 @@ export interface Declaration {
 }
 
 export function firstPassCommand(): Declaration {
-  return { options: [new Option('--profile <profile>'), new Option('--debug')], positionals: [] };
+  return { options: [new Option(`${globalFlags.profile} <profile>`), new Option(globalFlags.debug)], positionals: [] };
 }
 
 export function mainCommand(commands: ChoiceSet): Declaration {
@@ -47,15 +42,15 @@ export function operationCommand(op: Operation, requiredAreOptional: boolean): D
   for (const member of op.input) {
     const flag = flagOf(member.name);
     if (member.type === 'boolean') {
-      options.push(new Option(flag, member.doc), new Option(`--no-${flag.slice(2)}`, member.doc));
+      options.push(new Option(flag, member.doc), new Option(negatedFlagOf(member.name), member.doc));
     } else {
       const option = new Option(`${flag} <value>`, member.doc);
       if (member.required && !requiredAreOptional) option.makeOptionMandatory();
       options.push(option);
     }
   }
-  for (const flag of cliInputFlags) options.push(new Option(`${flag} <value>`));
-  options.push(new Option('--generate-cli-skeleton [type]').choices(skeletonKinds).preset('input'));
+  for (const format of inputFormats) options.push(new Option(`${cliInputFlags[format]} <value>`));
+  options.push(new Option(`${skeletonFlag} [type]`).choices(skeletonKinds).preset(defaultSkeletonKind));
   return { options, positionals: [new Argument('[help]')] };
 }
 

@@ -1,13 +1,17 @@
-// One run of the CLI: the phases in the real CLI's order, and the one place that turns an error
-// into its message and exit code. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
+// One run of the CLI: the phases in the real CLI's order, each handed the run's context; an
+// error ends the run as error-handler.ts shows it. Heavy modules (SDK, JMESPath, YAML, tables, help) are imported
 // only on the paths that need them. main.ts wires it to the process; tests call run() directly.
-import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from './argparse';
-import { CliError, renderError, UsageError, ExitCode, ParamValidationError } from './errors';
-import { firstPassCommand, firstPassUsage, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
+import { ArgumentParseError, parseKnownArgs, VersionRequested, type ParseResult } from '../util/argparse';
+import { UsageError, ExitCode, ParamValidationError } from '../runtime/errors';
+import { handleError, isForeseen } from './error-handler';
+import { firstPassUsage } from './usage';
+import { firstPassCommand, mainCommand, serviceCommand, specOf, choiceSet, type Declaration } from './parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
-import { checkGlobals, type Globals } from './globals';
+import { checkGlobals, parsedGlobals } from './globals';
+import { globalFlags } from '../model/globals';
 import { runOperation } from './operation';
-import type { Io } from './io';
+import type { Io } from '../runtime/io';
+import { newRunContext, withGlobals, type CommandContext, type RunContext } from '../runtime/context';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
 import { initializeSession, loadConfigFiles } from '../config/session';
 
@@ -17,41 +21,42 @@ const OPERATION = operationCliName(operation);
 /** Runs one command line; returns the exit code. Never throws. */
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, newRunContext(io));
   } catch (error) {
     return report(error, io);
   }
 }
 
 function report(error: unknown, io: Io): number {
-  const { stdout, stderr, exitCode } = renderError(error);
+  const { stdout, stderr, exitCode } = handleError(error);
   if (stdout) io.stdout(stdout);
   if (stderr) io.stderr(stderr);
-  if (!(error instanceof CliError) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
+  if (!isForeseen(error) && io.env.AWS_CLI_TS_TRACE) io.stderr(String((error as Error)?.stack) + '\n');
   return exitCode;
 }
 
-async function dispatch(givenArgv: readonly string[], io: Io): Promise<number> {
+async function dispatch(givenArgv: readonly string[], ctx: RunContext): Promise<number> {
   // 1. The first pass only looks for --profile and --debug; its errors carry its own usage line.
   const firstPass = parseWith(firstPassCommand, givenArgv, firstPassUsage);
-  if (firstPass.values.debug) await logInvocation(givenArgv, io);
+  if (firstPass.values.debug) await logInvocation(givenArgv, ctx.io);
   // The CLI reads the config and credentials files right after the first pass (even for --version).
-  loadConfigFiles(io.env);
+  loadConfigFiles(ctx);
 
-  if (givenArgv.includes('--cli-auto-prompt') && givenArgv.includes('--no-cli-auto-prompt')) {
-    throw new ParamValidationError('Both --cli-auto-prompt and --no-cli-auto-prompt cannot be specified at the same time.');
+  const { cliAutoPrompt, noCliAutoPrompt } = globalFlags;
+  if (givenArgv.includes(cliAutoPrompt) && givenArgv.includes(noCliAutoPrompt)) {
+    throw new ParamValidationError(`Both ${cliAutoPrompt} and ${noCliAutoPrompt} cannot be specified at the same time.`);
   }
-  const promptMode = autoPromptMode(givenArgv, io.env);
-  if (promptMode === 'on') return runCommandLine(await promptForCommand(givenArgv, io), io);
+  const promptMode = autoPromptMode(givenArgv, ctx);
+  if (promptMode === 'on') return runCommandLine(await promptForCommand(givenArgv, ctx), ctx);
   if (promptMode === 'on-partial') {
     // Run once with validation messages silenced; prompt only if the command line was refused.
-    const code = await runSilencingValidation(() => runCommandLine(givenArgv, io), (error) => report(error, io));
+    const code = await runSilencingValidation(() => runCommandLine(givenArgv, ctx), (error) => report(error, ctx.io));
     if (code !== ExitCode.usage) return code;
-    const prompted = await promptForCommand(givenArgv, io);
+    const prompted = await promptForCommand(givenArgv, ctx);
     parseWith(firstPassCommand, prompted, firstPassUsage);
-    return runCommandLine(prompted, io);
+    return runCommandLine(prompted, ctx);
   }
-  return runCommandLine(givenArgv, io);
+  return runCommandLine(givenArgv, ctx);
 }
 
 /** The real CLI's first --debug lines, written for every command line (skeletons and usage errors too). */
@@ -67,7 +72,8 @@ async function logInvocation(argv: readonly string[], io: Io): Promise<void> {
 }
 
 /** Phases 2-4 on a command line that passed the first pass. */
-async function runCommandLine(argv: readonly string[], io: Io): Promise<number> {
+async function runCommandLine(argv: readonly string[], runContext: RunContext): Promise<number> {
+  const io = runContext.io;
   // 2. Global options and <command>.
   let main: ParseResult;
   try {
@@ -82,13 +88,14 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
     }
     throw asUsageError(error);
   }
-  const globals = main.values as Globals;
-  await checkGlobals(globals, io.env);
+  const globals = parsedGlobals(main.values);
+  await checkGlobals(globals);
+  const ctx = withGlobals(runContext, globals);
   // session-initialized: settings the CLI checks before it looks at the command
-  initializeSession(io.env, globals.profile || undefined, globals.cliBinaryFormat);
+  initializeSession(ctx, globals.profile || undefined, globals.cliBinaryFormat);
 
   const command = globals.command as string;
-  if (command === 'help') return showHelp(['help'], globals, io, main.extras);
+  if (command === 'help') return showHelp(['help'], ctx, main.extras);
   if (command !== SERVICE) throw notProvided(command);
 
   // 3. <subcommand> of the service.
@@ -96,11 +103,11 @@ async function runCommandLine(argv: readonly string[], io: Io): Promise<number> 
     parseWith(() => serviceCommand(choiceSet(() => [...catalog().ec2Operations, 'help'], [OPERATION, 'help'])), main.extras),
   );
   const subcommand = service.values.operation as string;
-  if (subcommand === 'help') return showHelp([SERVICE, 'help'], globals, io);
+  if (subcommand === 'help') return showHelp([SERVICE, 'help'], ctx);
   if (subcommand !== OPERATION) throw notProvided(`${SERVICE} ${subcommand}`);
 
   // 4. The operation itself.
-  return runOperation(operation, service.extras, globals, io, () => showHelp([SERVICE, OPERATION, 'help'], globals, io));
+  return runOperation(operation, service.extras, ctx, () => showHelp([SERVICE, OPERATION, 'help'], ctx));
 }
 
 // The names of every AWS CLI command and EC2 operation (model/catalog.ts) are only needed when a
@@ -136,9 +143,9 @@ function asUsageError(error: unknown, usage?: string): unknown {
   return error;
 }
 
-async function showHelp(topic: string[], globals: Globals, io: Io, args: readonly string[] = []): Promise<number> {
+async function showHelp(topic: string[], ctx: CommandContext, args: readonly string[] = []): Promise<number> {
   const { showHelpPage } = await import('../help/index');
-  return showHelpPage(topic, globals, io, args);
+  return showHelpPage(topic, ctx, args);
 }
 
 /** A command the real CLI has but this clone does not provide. */

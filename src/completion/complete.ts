@@ -6,23 +6,15 @@
 // Commands are the ones this CLI provides: `ec2` and `release-ipam-pool-allocation`.
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
 import { skeletonFlag } from '../model/cli-params';
+import { globalFlags } from '../model/globals';
 import { ec2Operations, topLevelCommands } from '../model/catalog';
-import { globalCliOptions, operationOptions, type CliOption } from '../terminal/cli-options';
+import { globalCliOptions, operationOptions, type CliOption } from '../model/cli-options';
+import type { Candidate } from './candidate';
 import { pathCompletions } from './paths';
 import { profileNames } from './profiles';
 import { ec2Regions } from './regions';
 
-export interface Candidate {
-  /** What replaces the word being completed. */
-  readonly name: string;
-  /** What a menu shows, when it differs from the name (file names, choices). */
-  readonly display?: string;
-  /** A short description a menu shows beside the name. */
-  readonly meta?: string;
-  readonly required?: boolean;
-  readonly type?: string;
-  readonly option?: CliOption;
-}
+export type { Candidate };
 
 interface Command {
   readonly name: string;
@@ -152,10 +144,10 @@ export function complete(line: string, point: number | undefined, env: NodeJS.Pr
 export function completeParsed(parsed: ParsedLine, ctx: CompletionContext): Candidate[] {
   const fragment = parsed.fragment;
   const filter = ctx.filter;
-  if (parsed.param?.flag === '--region' && fragment !== undefined) {
+  if (parsed.param?.flag === globalFlags.region && fragment !== undefined) {
     return filter(fragment, ec2Regions.map((name) => ({ name })));
   }
-  if (parsed.param?.flag === '--profile' && fragment !== undefined) {
+  if (parsed.param?.flag === globalFlags.profile && fragment !== undefined) {
     return filter(fragment, profileNames(ctx.env).map((name) => ({ name })));
   }
   const fromModel = commandsAndOptions(parsed, filter);

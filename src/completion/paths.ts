@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
-import type { Candidate } from './complete';
+import type { Candidate } from './candidate';
 
 export function pathCompletions(fragment: string, env: NodeJS.ProcessEnv, cwd: string): Candidate[] {
   const prefix = fragment.startsWith('fileb://') ? 'fileb://' : 'file://';

@@ -1,11 +1,17 @@
 // Settings botocore reads when it creates a client: retries, configured endpoints, FIPS and
 // dual-stack, and the environment's proxies (Python's urllib rules). Pure functions over the
 // session and the environment; nothing here touches the network.
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import { pyRepr } from '../util/python';
 import { parsePyInt } from '../util/pyint';
 import { ensureBoolean, type Session } from './session';
 import { urlsplit } from '../util/pyurl';
+
+/** Timeout in seconds from a checked --cli-*-timeout value; 60 by default, 0 = none (undefined). */
+export function timeoutSeconds(value: string | undefined): number | undefined {
+  const n = value === undefined ? 60 : Number(parsePyInt(value));
+  return n === 0 ? undefined : n;
+}
 
 export type RetryMode = 'standard' | 'adaptive';
 

@@ -1,15 +1,16 @@
 // The configuration of one run as botocore's session sees it: the config and credentials files
-// (parsed once, right after the first-pass parser, as the real CLI does), the profile in
-// effect, and the settings of that profile. Every setting the CLI resolves from the
-// environment and the profile is read through here, in the same order of precedence.
+// (parsed once per run, right after the first-pass parser, as the real CLI does; the run keeps
+// them), the profile in effect, and the settings of that profile. Every setting the CLI resolves
+// from the environment and the profile is read through here, in the same order of precedence.
 import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { GeneralError, ConfigurationError } from '../cli/errors';
+import { GeneralError, ConfigurationError } from '../runtime/errors';
+import { MemoSlot, type RunContext } from '../runtime/context';
 import { expandUser, expandVars } from '../util/paths';
 import { binaryFormats } from '../model/globals';
 import { pyReprString } from '../util/python';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
-import { shlexSplit } from './shlex';
+import { shlexSplit } from '../util/shlex';
 
 export type Profile = ReadonlyMap<string, IniValue>;
 
@@ -32,11 +33,13 @@ export interface FullConfig {
   readonly services: ReadonlyMap<string, Profile>;
 }
 
-const parsedFiles = new Map<string, IniSections | undefined>();
+/** The files a run has parsed, by resolved path. */
+const PARSED_FILES = new MemoSlot(() => new Map<string, IniSections | undefined>());
 
-/** botocore's raw_config_parse: undefined when the path is not a file (ConfigNotFound). */
-export function rawConfigParse(path: string, env: NodeJS.ProcessEnv): IniSections | undefined {
-  const resolved = expandPath(path, env);
+/** botocore's raw_config_parse: undefined when the path is not a file (ConfigNotFound). Once per run. */
+export function rawConfigParse(ctx: RunContext, path: string): IniSections | undefined {
+  const resolved = expandPath(path, ctx.io.env);
+  const parsedFiles = ctx.memo.get(PARSED_FILES);
   if (parsedFiles.has(resolved)) return parsedFiles.get(resolved);
   let sections: IniSections | undefined;
   if (isFile(resolved)) {
@@ -115,16 +118,18 @@ export interface SessionOptions {
 }
 
 export class Session {
+  readonly env: NodeJS.ProcessEnv;
   readonly configFile: string;
   readonly credentialsFile: string;
   private full?: FullConfig;
 
   constructor(
-    readonly env: NodeJS.ProcessEnv,
+    private readonly run: RunContext,
     private readonly options: SessionOptions = {},
   ) {
-    this.configFile = env.AWS_CONFIG_FILE ?? '~/.aws/config';
-    this.credentialsFile = env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials';
+    this.env = run.io.env;
+    this.configFile = this.env.AWS_CONFIG_FILE ?? '~/.aws/config';
+    this.credentialsFile = this.env.AWS_SHARED_CREDENTIALS_FILE ?? '~/.aws/credentials';
   }
 
   /** The profile set with --profile (which also turns off the environment-variable credentials). */
@@ -145,9 +150,9 @@ export class Session {
   /** Parses both files (the CLI does this at start-up; parse errors surface there). */
   fullConfig(): FullConfig {
     if (this.full) return this.full;
-    const config = buildProfileMap(rawConfigParse(this.configFile, this.env));
+    const config = buildProfileMap(this.rawConfigParse(this.configFile));
     const profiles = new Map(config.profiles);
-    for (const [name, values] of rawConfigParse(this.credentialsFile, this.env) ?? []) {
+    for (const [name, values] of this.rawConfigParse(this.credentialsFile) ?? []) {
       const existing = profiles.get(name);
       profiles.set(name, existing ? new Map([...existing, ...values]) : values);
     }
@@ -157,12 +162,17 @@ export class Session {
 
   /** Only the config file's profiles (botocore's ConfigProvider reads just that file). */
   configFileProfiles(): ReadonlyMap<string, Profile> {
-    return buildProfileMap(rawConfigParse(this.configFile, this.env)).profiles;
+    return buildProfileMap(this.rawConfigParse(this.configFile)).profiles;
   }
 
   /** Only the credentials file's sections, by raw section name. */
   credentialsFileSections(): IniSections | undefined {
-    return rawConfigParse(this.credentialsFile, this.env);
+    return this.rawConfigParse(this.credentialsFile);
+  }
+
+  /** A file parsed botocore's way (raw_config_parse), once per run. */
+  rawConfigParse(path: string): IniSections | undefined {
+    return rawConfigParse(this.run, path);
   }
 
   /** The settings of the profile in effect; a chosen profile that does not exist is an error. */
@@ -200,9 +210,14 @@ export class Session {
     return cliOutput ?? this.variable(['AWS_DEFAULT_OUTPUT'], 'output') ?? 'json';
   }
 
-  /** AWS_PAGER, the profile's `cli_pager`, PAGER; undefined means the platform default. */
-  pager(): string | undefined {
-    return this.env.AWS_PAGER ?? this.get('cli_pager') ?? this.env.PAGER;
+  /**
+   * The pager command line for command output, undefined for none: none with --no-cli-pager (a
+   * false `cliPager`), else AWS_PAGER, the profile's `cli_pager`, PAGER, `less`; an empty value is none.
+   */
+  pager(cliPager: boolean | undefined): string | undefined {
+    const profilePager = this.get('cli_pager');
+    if (cliPager === false) return undefined;
+    return (this.env.AWS_PAGER ?? profilePager ?? this.env.PAGER ?? 'less') || undefined;
   }
 
   /**
@@ -249,25 +264,20 @@ export class Session {
   }
 }
 
-let startupSession: Session | undefined;
-
 /**
  * Called right after the first-pass parser: the real CLI reads both files at that point, so a
  * file it cannot parse fails every command (even --version) with exit 255.
  */
-export function loadConfigFiles(env: NodeJS.ProcessEnv): void {
-  // one run reads the files once; a new run (tests run several in one process) reads them again
-  parsedFiles.clear();
-  startupSession = new Session(env);
-  startupSession.fullConfig();
+export function loadConfigFiles(ctx: RunContext): void {
+  new Session(ctx).fullConfig();
 }
 
 /**
  * Called once the global options are parsed (the CLI's session-initialized event): checks the
  * settings the CLI validates before it looks at the command.
  */
-export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined, cliBinaryFormat: string | undefined): Session {
-  const session = createSession(env, cliProfile);
+export function initializeSession(ctx: RunContext, cliProfile: string | undefined, cliBinaryFormat: string | undefined): Session {
+  const session = createSession(ctx, cliProfile);
   // in the CLI's order: the timestamp format is checked before the binary format
   session.timestampFormat();
   // the parser has checked --cli-binary-format against its choices
@@ -275,8 +285,7 @@ export function initializeSession(env: NodeJS.ProcessEnv, cliProfile: string | u
   return session;
 }
 
-/** The session for a run; the files are parsed only once per process. */
-export function createSession(env: NodeJS.ProcessEnv, cliProfile: string | undefined): Session {
-  if (startupSession && startupSession.env === env && !cliProfile) return startupSession;
-  return new Session(env, { profile: cliProfile });
+/** A session of the run for --profile (or none); the run's files are parsed only once. */
+export function createSession(ctx: RunContext, cliProfile: string | undefined): Session {
+  return new Session(ctx, { profile: cliProfile });
 }

@@ -5,18 +5,18 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Globals } from '../cli/globals';
-import type { Io } from '../cli/io';
-import { ExitCode, UsageError } from '../cli/errors';
-import { ArgumentParseError, parseKnownArgs } from '../cli/argparse';
+import type { Io } from '../runtime/io';
+import type { CommandContext } from '../runtime/context';
+import { ExitCode, UsageError } from '../runtime/errors';
+import { ArgumentParseError, parseKnownArgs } from '../util/argparse';
 import { createSession } from '../config/session';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../model/operation';
-import type { Page } from './doc';
-import { operationPage, servicePage, topLevelPage } from './pages';
+import type { Page } from '../doc/doc';
+import { operationPage, servicePage, topLevelPage } from '../doc/pages';
 import { toRoff } from './roff';
 import { sendToHelpPager, typeset } from './render';
-import { realHelpTopics } from './texts';
-import { onPath } from '../terminal/exec';
+import { realHelpTopics } from './topics';
+import { onPath } from '../runtime/child-process';
 
 /** The published reference these pages mirror (the URL `cli_help_output = url` prints). */
 const REFERENCE_URL = 'https://awscli.amazonaws.com/v2/documentation/api/2.33.31';
@@ -25,10 +25,11 @@ const REFERENCE_URL = 'https://awscli.amazonaws.com/v2/documentation/api/2.33.31
  * topic: ['help'] | [service, 'help'] | [service, operation, 'help'];
  * args: what followed `aws help` (a help topic name, which this CLI does not provide).
  */
-export async function showHelpPage(topic: string[], globals: Globals, io: Io, args: readonly string[] = []): Promise<number> {
+export async function showHelpPage(topic: string[], ctx: CommandContext, args: readonly string[] = []): Promise<number> {
+  const io = ctx.io;
   if (topic.length === 1) refuseTopic(args);
   const page = pageFor(topic);
-  const mode = helpOutputMode(io.env, globals.profile);
+  const mode = helpOutputMode(ctx);
   if (mode === 'url') {
     await sendToHelpPager(Buffer.from(urlFor(topic)), io);
   } else if (mode === 'browser') {
@@ -79,9 +80,9 @@ function refuseTopic(args: readonly string[]): void {
 }
 
 /** The profile's `cli_help_output`: terminal (default), url or browser. */
-function helpOutputMode(env: NodeJS.ProcessEnv, profile: string | undefined): string {
+function helpOutputMode(ctx: CommandContext): string {
   try {
-    return createSession(env, profile || undefined).get('cli_help_output') ?? 'terminal';
+    return createSession(ctx, ctx.globals.profile || undefined).get('cli_help_output') ?? 'terminal';
   } catch {
     return 'terminal';
   }

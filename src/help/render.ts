@@ -3,12 +3,12 @@
 // when stdout is not a terminal (less then copies its input through), so a pipe receives the
 // typeset page, overstrike bold and underline included. If the pager is not on PATH, the page
 // is printed directly.
-import { GeneralError } from '../cli/errors';
-import type { Io } from '../cli/io';
-import { shlexSplit, ShlexError } from '../config/shlex';
-import { onPath, runFilter, runOnTerminal } from '../terminal/exec';
-import { osErrorText } from '../terminal/oserror';
-import { ignoreInterrupts } from '../terminal/signals';
+import { GeneralError } from '../runtime/errors';
+import type { Io } from '../runtime/io';
+import { shlexSplit, ShlexError } from '../util/shlex';
+import { onPath, runFilter, runOnTerminal } from '../runtime/child-process';
+import { osErrorText } from '../util/oserror';
+import { ignoreInterrupts } from '../runtime/interrupts';
 
 const DEFAULT_HELP_PAGER = 'less -R';
 

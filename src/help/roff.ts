@@ -2,7 +2,7 @@
 // pages are, so that groff typesets them to the same text: paragraphs separated by `.sp`
 // (except the first one of an indented block or list item), block quotes and lists as nested
 // indents, literal blocks unfilled.
-import type { Block, Inline, Page } from './doc';
+import type { Block, Inline, Page } from '../doc/doc';
 
 // INDENT/UNINDENT remember the margin at each level, so that leaving an indented block also
 // undoes the hanging indent a list item (.IP) may have left behind.

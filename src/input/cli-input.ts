@@ -1,12 +1,10 @@
 // --cli-input-json / --cli-input-yaml: a whole input document whose keys fill in what the
 // command line left unset (the command line wins).
-import { ParamError, ParamValidationError } from '../cli/errors';
+import { GeneralError, ParamValidationError } from '../runtime/errors';
 import { PyDict, parsePyJson, PyJsonError, PyJsonRecursionError } from '../util/pyjson';
 import { PyBytes, pyRepr, pyTypeName } from '../util/python';
-import { loadParamFile, ResourceLoadingError } from './paramfile';
-import { GeneralError } from '../cli/errors';
-
-export type InputFormat = 'json' | 'yaml';
+import { loadParamFile, ParamError, readParameterValue, ResourceLoadingError } from './paramfile';
+import { cliInputFlags, type InputFormat } from '../model/cli-params';
 
 /** Stands for a top-level key that is not a string, followed by its repr (no real key starts with NUL). */
 const NON_STRING_KEY = '\u0000non-string key: ';
@@ -20,13 +18,7 @@ export type InputDocument = ReadonlyArray<readonly [string, unknown]>;
  * such as /dev/stdin is read twice here too.
  */
 export async function loadInputDocument(format: InputFormat, raw: string, env: NodeJS.ProcessEnv): Promise<InputDocument> {
-  const flag = `--cli-input-${format}`;
-  try {
-    loadParamFile(raw, env);
-  } catch (error) {
-    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
-    throw error;
-  }
+  readParameterValue(cliInputFlags[format], raw, env);
   let text: string | PyBytes;
   try {
     text = loadParamFile(raw, env) ?? raw;
@@ -45,12 +37,12 @@ function parseJsonDocument(input: string | PyBytes): InputDocument {
     if (text === undefined) throw new PyJsonError('undecodable');
     value = parsePyJson(text);
   } catch (error) {
-    if (error instanceof PyJsonError) throw new ParamError('cli-input-json', 'Invalid JSON received.');
+    if (error instanceof PyJsonError) throw new ParamError(withoutDashes(cliInputFlags.json), 'Invalid JSON received.');
     if (error instanceof PyJsonRecursionError) throw new GeneralError(error.message);
     throw error;
   }
   if (!(value instanceof PyDict)) {
-    throw new ParamError('--cli-input-json', `Invalid type: expecting map, received ${pyTypeName(value)}`);
+    throw new ParamError(cliInputFlags.json, `Invalid type: expecting map, received ${pyTypeName(value)}`);
   }
   return [...value.entries];
 }
@@ -79,15 +71,18 @@ async function parseYamlDocument(input: string | PyBytes): Promise<InputDocument
   try {
     value = parseYamlInput(input);
   } catch (error) {
-    if (error instanceof YamlInputError) throw new ParamError('cli-input-yaml', 'Invalid YAML received.');
+    if (error instanceof YamlInputError) throw new ParamError(withoutDashes(cliInputFlags.yaml), 'Invalid YAML received.');
     throw error;
   }
   if (!(value instanceof Map)) {
-    throw new ParamError('--cli-input-yaml', `Invalid type: expecting map, received ${pyTypeName(value)}`);
+    throw new ParamError(cliInputFlags.yaml, `Invalid type: expecting map, received ${pyTypeName(value)}`);
   }
   // a key that is not a string fails only when the call is made (see hasNonStringKey)
   return [...value].map(([k, v]) => [typeof k === 'string' ? k : `${NON_STRING_KEY}${pyRepr(k)}`, v] as const);
 }
+
+/** The CLI names the parameter without its dashes when the document does not parse. */
+const withoutDashes = (flag: string) => flag.replace(/^--/, '');
 
 /** Raised for a second --cli-input-* option. */
 export function onlyOneCliInput(): ParamValidationError {

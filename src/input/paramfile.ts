@@ -4,11 +4,31 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { PyBytes } from '../util/python';
 import { expandUser, expandVars } from '../util/paths';
-import { GeneralError } from '../cli/errors';
+import { GeneralError, ParamValidationError } from '../runtime/errors';
 import { decodeParamText, PyCodecError, UndecodableText } from './text-encoding';
 
 /** Raised when a file named by a parameter cannot be read; the caller names the parameter. */
 export class ResourceLoadingError extends Error {}
+
+/** A value that could not be read for one parameter: "Error parsing parameter '--cidr': …". */
+export class ParamError extends ParamValidationError {
+  constructor(
+    readonly parameter: string,
+    readonly detail: string,
+  ) {
+    super(`Error parsing parameter '${parameter}': ${detail}`);
+  }
+}
+
+/** The value of `flag` with a file:// or fileb:// value replaced by the file's contents. */
+export function readParameterValue(flag: string, value: string, env: NodeJS.ProcessEnv): unknown {
+  try {
+    return loadParamFile(value, env) ?? value;
+  } catch (error) {
+    if (error instanceof ResourceLoadingError) throw new ParamError(flag, error.message);
+    throw error;
+  }
+}
 
 const prefixes = ['file://', 'fileb://'] as const;
 

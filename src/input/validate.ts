@@ -1,6 +1,6 @@
 // Client-side validation of the call parameters against the operation's input members, with
 // botocore's messages and order: missing required members, then unknown keys, then wrong types.
-import { ParamValidationError } from '../cli/errors';
+import { ParamValidationError } from '../runtime/errors';
 import type { Member, Operation } from '../model/operation';
 import { pyStr, pyTypeName, PyNumber } from '../util/python';
 

@@ -3,7 +3,7 @@
 // the values Python would hold — ints apart from floats, dates and datetimes, bytes — so that
 // validation messages quote them exactly as the real CLI does. Loaded lazily.
 import yaml from 'js-yaml';
-import { GeneralError } from '../cli/errors';
+import { GeneralError } from '../runtime/errors';
 import { PyBytes, PyDate, PyNumber } from '../util/python';
 
 export class YamlInputError extends Error {}

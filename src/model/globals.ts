@@ -1,5 +1,6 @@
 // The global options of the AWS CLI, described once: the parser, help, completion and the
-// auto-prompt read this table. Help texts are the CLI's own option documentation.
+// auto-prompt read this table, and the type of the parsed options (Globals) is computed from it.
+// Help texts are the CLI's own option documentation.
 
 export type GlobalKind = 'value' | 'flag';
 
@@ -17,7 +18,7 @@ export const outputFormats = ['json', 'text', 'table', 'yaml', 'yaml-stream'] as
 export type OutputFormat = (typeof outputFormats)[number];
 export const binaryFormats = ['base64', 'raw-in-base64-out'] as const;
 
-export const globalOptions: readonly GlobalOption[] = [
+const table = [
   { flag: '--debug', kind: 'flag', helpType: 'boolean', help: '<p>Turn on debug logging.</p>' },
   { flag: '--endpoint-url', kind: 'value', helpType: 'string', help: "<p>Override command's default URL with the given URL.</p>" },
   {
@@ -56,7 +57,39 @@ export const globalOptions: readonly GlobalOption[] = [
   { flag: '--no-cli-pager', kind: 'flag', helpType: 'boolean', help: '<p>Disable cli pager for output.</p>' },
   { flag: '--cli-auto-prompt', kind: 'flag', helpType: 'boolean', help: '<p>Automatically prompt for CLI input parameters.</p>' },
   { flag: '--no-cli-auto-prompt', kind: 'flag', helpType: 'boolean', help: '<p>Disable automatically prompt for CLI input parameters.</p>' },
-];
+] as const satisfies readonly GlobalOption[];
+
+export const globalOptions: readonly GlobalOption[] = table;
+
+type Flag = (typeof table)[number]['flag'];
+/** `cli-auto-prompt` → `cliAutoPrompt`, as commander names an option's attribute. */
+type Camel<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
+type FlagName<F extends string> = F extends `--${infer Name}` ? Camel<Name> : never;
+/** Where the parser stores an option's value: `--no-x` stores false under x's name. */
+type Dest<F extends string> = F extends `--no-${infer Name}` ? Camel<Name> : FlagName<F>;
+type ValueOf<O> = O extends { kind: 'value'; choices: readonly (infer C)[] } ? C : O extends { kind: 'value' } ? string : boolean;
+
+/** The global options as the main parser stores them (with <command>): computed from the table. */
+export type Globals = { readonly command?: string } & {
+  readonly [O in (typeof table)[number] as Dest<O['flag']>]?: ValueOf<O>;
+};
+
+const camel = (name: string) => name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+
+/** Every global flag by its name: `globalFlags.cliAutoPrompt` is `--cli-auto-prompt`, `globalFlags.noCliAutoPrompt` its negation. */
+export const globalFlags = Object.fromEntries(table.map((o) => [camel(o.flag.slice(2)), o.flag])) as {
+  readonly [F in Flag as FlagName<F>]: F;
+};
+
+/** The key of Globals that a flag sets (commander's attribute name). */
+export function globalDest(flag: string): string {
+  return camel(flag.replace(/^--(no-)?/, ''));
+}
 
 /** `--version` is a global option too, but it acts instead of storing a value. */
-export const versionOption = { flag: '--version', help: '<p>Display the version of this tool.</p>' } as const;
+export const versionOption = {
+  flag: '--version',
+  help: '<p>Display the version of this tool.</p>',
+  /** Help, completion and the prompt list it right after this option (the parser declares it last). */
+  listedAfter: globalFlags.region,
+} as const;

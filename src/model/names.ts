@@ -16,3 +16,8 @@ export function cliName(modelName: string): string {
 export function flagOf(modelName: string): string {
   return `--${cliName(modelName)}`;
 }
+
+/** The `--no-flag` that turns a boolean member off. */
+export function negatedFlagOf(modelName: string): string {
+  return `--no-${cliName(modelName)}`;
+}

@@ -19,6 +19,8 @@ export interface Operation {
   readonly service: string;
   /** Full service name for help pages. */
   readonly serviceFullName: string;
+  /** The service's documentation (HTML, from its service model; the <fullname> is not shown). */
+  readonly serviceDoc: string;
   readonly apiVersion: string;
   /** `ReleaseIpamPoolAllocation` */
   readonly name: string;
@@ -29,9 +31,13 @@ export interface Operation {
   readonly example: string;
 }
 
-export const releaseIpamPoolAllocation: Operation = {
+export const releaseIpamPoolAllocation = {
   service: 'ec2',
   serviceFullName: 'Amazon Elastic Compute Cloud',
+  serviceDoc:
+    '<fullname>Amazon Elastic Compute Cloud</fullname> <p>You can access the features of Amazon Elastic ' +
+    'Compute Cloud (Amazon EC2) programmatically. For more information, see the ' +
+    '<a href="https://docs.aws.amazon.com/ec2/latest/devguide">Amazon EC2 Developer Guide</a>.</p>',
   apiVersion: '2016-11-15',
   name: 'ReleaseIpamPoolAllocation',
   doc:
@@ -110,7 +116,7 @@ export const releaseIpamPoolAllocation: Operation = {
     'Once you release an allocation, you may want to run `delete-ipam-pool <https://docs.aws.amazon.com/cli/latest/reference/ec2/delete-ipam-pool.html>`__.',
     '',
   ].join('\n'),
-};
+} as const satisfies Operation;
 
 /** The operation's subcommand name, `release-ipam-pool-allocation`. */
 export function operationCliName(op: Operation): string {

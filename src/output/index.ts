@@ -2,7 +2,7 @@
 // operation: it takes plain response data and the parsed global settings. Only the JSON path
 // is loaded up front; the query engine and the other formatters are imported when needed.
 import type { OutputFormat } from '../model/globals';
-import { GeneralError, type CliError } from '../cli/errors';
+import { FormatterError } from './errors';
 import { formatJson } from './json';
 import { fromPlain, PyError, type PyValue } from './value';
 
@@ -10,16 +10,14 @@ export interface OutputSettings {
   readonly format: OutputFormat;
   /** Raw --query expression (already checked by queryCompileError). */
   readonly query?: string;
-  readonly color: 'on' | 'off' | 'auto';
-  /** Whether stdout is a terminal (for --color auto). */
+  /** Whether --color asks for colour here (Io.outputInColor); only tables are coloured. */
+  readonly color: boolean;
+  /** Whether stdout is a terminal (colorama resets it when the process exits). */
   readonly isTty: boolean;
   /** Title of table output: the CLI passes the operation's name (e.g. ReleaseIpamPoolAllocation). */
   readonly title: string;
-  /**
-   * Columns of the terminal; tables wider than this turn vertical. Default: stdout's columns when
-   * it is a terminal, else 80.
-   */
-  readonly terminalWidth?: number;
+  /** Columns of the terminal (Io.width); tables wider than this turn vertical. */
+  readonly width: number;
   /**
    * True when the text goes to a pager process instead of stdout itself: colorama (coloured
    * tables) adds its reset code after each write to stdout only.
@@ -30,14 +28,14 @@ export interface OutputSettings {
 export interface Rendered {
   /** What goes to stdout (possibly partial when `error` is set, as the real CLI prints). */
   readonly text: string;
-  readonly error?: CliError;
+  readonly error?: FormatterError;
 }
 
 /** Renders a response the way the CLI prints it for the chosen format. */
 export async function renderResponse(response: Record<string, unknown>, settings: OutputSettings): Promise<Rendered> {
   // table output with colour switches colorama on before anything runs, so even a failing
   // query's message gets its reset codes
-  const colorize = settings.format === 'table' && (settings.color === 'on' || (settings.color === 'auto' && settings.isTty));
+  const colorize = settings.format === 'table' && settings.color;
   // colorama also resets the terminal when the process exits, if stdout is one
   const atExit = colorize && settings.isTty && !settings.toPager ? RESET : '';
   let data: PyValue = fromPlain(response);
@@ -73,8 +71,7 @@ async function format(data: PyValue, settings: OutputSettings, colorize: boolean
         title: settings.title,
         colorize,
         resetAfterWrites: colorize && !settings.toPager,
-        // Python asks the terminal behind stdout for its width, and uses 80 when there is none
-        terminalWidth: settings.terminalWidth ?? (settings.isTty ? (process.stdout.columns ?? 80) : 80),
+        terminalWidth: settings.width,
       });
     }
     case 'yaml':
@@ -84,20 +81,5 @@ async function format(data: PyValue, settings: OutputSettings, colorize: boolean
       // the stream form writes each response as a one-item list
       return formatYaml(settings.format === 'yaml' ? data : [data]);
     }
-  }
-}
-
-/** A Python exception raised while querying or formatting: the CLI prints its text, exit 255. */
-export class FormatterError extends GeneralError {
-  constructor(
-    message: string,
-    /** colorama's autoreset also wraps stderr once coloured table output was set up */
-    readonly colorReset: boolean,
-  ) {
-    super(message);
-  }
-  override render(): string {
-    if (!this.colorReset) return super.render();
-    return `\n${RESET}${this.message}${RESET}\n${RESET}`;
   }
 }

@@ -9,7 +9,8 @@
 // interpreter here follow Python's jmespath step by step instead.
 import { QueryCompileError } from './jmespath/lexer';
 import { parse } from './jmespath/parser';
-import { evaluate, type Value } from './jmespath/interpreter';
+import { evaluate } from './jmespath/interpreter';
+import type { Value } from './jmespath/expression';
 import type { PyValue } from './value';
 
 /** Checks an expression up front, as the CLI does. Returns Python's error text, or undefined. */

@@ -1,24 +1,25 @@
 // Auto-prompt: whether to prompt (--cli-auto-prompt, --no-cli-auto-prompt, AWS_CLI_AUTO_PROMPT,
 // the profile's cli_auto_prompt) and the seams cli/main.ts calls. The prompt itself lives in
 // terminal/prompt/ and is loaded only when it is shown.
-import { CliError, ExitCode, GeneralError, ParamValidationError, UsageError } from '../cli/errors';
-import type { Io } from '../cli/io';
+import { ExitCode, ParamValidationError, UsageError } from '../runtime/errors';
+import type { RunContext } from '../runtime/context';
 import { createSession, ProfileNotFoundError } from '../config/session';
+import { globalFlags, versionOption } from '../model/globals';
 
 export type AutoPromptMode = 'on' | 'on-partial' | 'off';
 
 /** Words that turn the prompt off wherever they appear on the command line. */
-const NO_PROMPT_WORDS = ['help', '--version'];
+const NO_PROMPT_WORDS: readonly string[] = ['help', versionOption.flag];
 
 /** The mode, by the CLI's precedence: help/--version, the two flags, then the configuration. */
-export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv): AutoPromptMode {
+export function autoPromptMode(argv: readonly string[], ctx: RunContext): AutoPromptMode {
   if (argv.some((word) => NO_PROMPT_WORDS.includes(word))) return 'off';
-  if (argv.includes('--no-cli-auto-prompt')) return 'off';
-  if (argv.includes('--cli-auto-prompt')) return 'on';
+  if (argv.includes(globalFlags.noCliAutoPrompt)) return 'off';
+  if (argv.includes(globalFlags.cliAutoPrompt)) return 'on';
   let configured: string;
   try {
     // The CLI decides before it applies --profile: only AWS_PROFILE (or the default profile) counts.
-    configured = createSession(env, undefined).autoPrompt();
+    configured = createSession(ctx, undefined).autoPrompt();
   } catch (error) {
     // a profile that does not exist leaves the prompt off (the command then reports it)
     if (error instanceof ProfileNotFoundError) return 'off';
@@ -28,26 +29,10 @@ export function autoPromptMode(argv: readonly string[], env: NodeJS.ProcessEnv):
   return mode === 'on' || mode === 'on-partial' ? mode : 'off';
 }
 
-/** Ctrl-C or Ctrl-D in the prompt: the line so far on stderr, exit 130. */
-export class PromptInterrupted extends CliError {
-  readonly exitCode = ExitCode.interrupted;
-  constructor(readonly line: string) {
-    super(line);
-  }
-  render(): string {
-    return `${this.line}\n`;
-  }
-}
-
 /** Shows the prompt, prefilled with the command line; returns the command line to run. */
-export async function promptForCommand(argv: readonly string[], io: Io): Promise<string[]> {
+export async function promptForCommand(argv: readonly string[], ctx: RunContext): Promise<string[]> {
   const { runPrompt } = await import('./prompt/index');
-  return runPrompt(argv, io);
-}
-
-/** The command line to run: the one given, or (mode `on`) the one completed in the prompt. */
-export async function promptIfWanted(argv: readonly string[], io: Io): Promise<readonly string[]> {
-  return autoPromptMode(argv, io.env) === 'on' ? promptForCommand(argv, io) : argv;
+  return runPrompt(argv, ctx);
 }
 
 /**
@@ -64,9 +49,4 @@ export async function runSilencingValidation(
     if (error instanceof UsageError || error instanceof ParamValidationError) return ExitCode.usage;
     return report(error);
   }
-}
-
-/** An error with an empty message (the prompt met the end of a non-terminal stdin). */
-export function endOfInput(): GeneralError {
-  return new GeneralError('');
 }

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parseIni, IniParseError } from '../../src/config/ini';
-import { shlexSplit, ShlexError } from '../../src/config/shlex';
+import { shlexSplit, ShlexError } from '../../src/util/shlex';
 
 const PYTHON = `
 import configparser, json, sys, shlex

@@ -1,13 +1,14 @@
 // Runs the CLI in this process through run(argv, io) — the same phases bin/aws.js runs — with an
 // Io that captures stdout and stderr and a clean environment. Thousands of runs fit in seconds this
-// way. Runs must not overlap: the per-run config state (config/session.ts) is module state.
+// way. The CLI keeps no state between runs (each has its own context), but runs here must not
+// overlap: a write to the process's own streams could not be told apart (below).
 // Anything written to the process's own stdout/stderr while a run is going on is caught too: the
 // CLI must write only through its Io.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { run } from '../../src/cli/run';
-import type { Io } from '../../src/cli/io';
+import { Io } from '../../src/runtime/io';
 import { baseEnv, type RunResult } from '../helpers/cli';
 import { testKeys } from '../helpers/scenario';
 import { assertNoLeaks } from '../helpers/secrets';
@@ -54,6 +55,31 @@ export function cleanEnv(home: string, extra: Record<string, string | undefined>
   return env;
 }
 
+/** An Io on no terminal that keeps what the run writes. */
+class CapturingIo extends Io {
+  written = { stdout: '', stderr: '' };
+  readonly stdout = (text: string) => void (this.written.stdout += text);
+  readonly stderr = (text: string) => void (this.written.stderr += text);
+  readonly stdoutIsTty = false;
+  readonly stdinIsTty = false;
+  readonly cwd = process.cwd();
+  constructor(readonly env: NodeJS.ProcessEnv) {
+    super();
+  }
+  flush(): Promise<void> {
+    return Promise.resolve();
+  }
+  input(): NodeJS.ReadStream {
+    return process.stdin;
+  }
+  screen(): NodeJS.WriteStream {
+    return process.stdout;
+  }
+  protected stdoutColumns(): undefined {
+    return undefined;
+  }
+}
+
 let running = false;
 
 // What main.ts does for the process before run(): the SDK's Node-version notice is not the CLI's.
@@ -64,16 +90,7 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
   running = true;
   const home = options.home ?? tempHome();
   if (options.files) writeFiles(home, options.files);
-  let stdout = '';
-  let stderr = '';
-  const io: Io = {
-    env: cleanEnv(home, options.env),
-    stdout: (text) => void (stdout += text),
-    stderr: (text) => void (stderr += text),
-    stdoutIsTty: false,
-    stdinIsTty: false,
-    flush: () => Promise.resolve(),
-  };
+  const io = new CapturingIo(cleanEnv(home, options.env));
   let stray = '';
   const realOut = process.stdout.write;
   const realErr = process.stderr.write;
@@ -92,8 +109,8 @@ export async function runInProcess(argv: readonly string[], options: InProcessOp
     process.stderr.write = realErr;
     running = false;
   }
-  const result = { stdout, stderr, code, signal: null, stray, ms: performance.now() - started };
-  const quoted = (options.echoes ?? []).filter((text) => text !== '' && (stdout.includes(text) || stderr.includes(text)));
+  const result = { ...io.written, code, signal: null, stray, ms: performance.now() - started };
+  const quoted = (options.echoes ?? []).filter((text) => text !== '' && (result.stdout.includes(text) || result.stderr.includes(text)));
   assertNoLeaks(argv.join(' '), result, [...argv, ...quoted]);
   return result;
 }

@@ -1,11 +1,15 @@
 // The auto-prompt in a real terminal (tmux): the menu, filtering, choosing, panels, the modes
 // that start it, Ctrl-C, history, colour, and live values from the local IPAM endpoint.
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { createServer as createHttps, type Server as HttpsServer } from 'node:https';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
 import { ec2Client, KEY, REGION, startTestEmulator } from '../emulator/support';
 import type { RunningEmulator } from '../../src/emulator/index';
 import { haveTmux, Terminal } from './tmux';
+import { makeTestCa, TestProxy } from '../helpers/tls';
 
 const op = 'aws ec2 release-ipam-pool-allocation';
 const keys = {
@@ -167,6 +171,45 @@ describe.skipIf(!haveTmux)('in a terminal: the auto-prompt', () => {
     expect(await term.exit(n)).toBe(130);
   });
 
+  test('live values go the way the command goes: through the CONNECT proxy, to HTTPS trusted by --ca-bundle', async () => {
+    const ca = makeTestCa();
+    const front = await httpsInFrontOf(emulator.url, ca);
+    const proxy = await new TestProxy().start();
+    try {
+      const line = `${op} --endpoint-url https://127.0.0.1:${front.port} --ca-bundle ${ca.caFile} --cli-auto-prompt`;
+      const n = await term.command(`HTTPS_PROXY=${proxy.url} ${line}`);
+      await term.waitFor('[Tab] suggest');
+      await term.type('--ipam-pool-id ');
+      const screen = await term.waitFor((s) => menu(s).some((row) => row.startsWith(poolId)));
+      expect(menu(screen)[0]).toMatch(new RegExp(`^${poolId}\\s+us-east-1`));
+      expect(proxy.log).toContainEqual(expect.objectContaining({ method: 'CONNECT', target: `127.0.0.1:${front.port}` }));
+      expect(front.requests).toBeGreaterThan(0);
+      await term.press('C-c');
+      expect(await term.exit(n)).toBe(130);
+    } finally {
+      await proxy.stop();
+      await front.stop();
+    }
+  });
+
+  test('live values are not taken from an endpoint whose certificate the CA bundle does not vouch for', async () => {
+    const ca = makeTestCa();
+    const front = await httpsInFrontOf(emulator.url, ca);
+    try {
+      // no --ca-bundle: the test CA is not trusted, as it would not be for the command
+      const n = await term.command(`${op} --endpoint-url https://127.0.0.1:${front.port} --cli-auto-prompt`);
+      await term.waitFor('[Tab] suggest');
+      await term.type('--ipam-pool-id ');
+      const screen = await term.waitFor((s) => !s.includes('looking up') && s.includes('--ipam-pool-id\n'), 10_000);
+      expect(menu(screen)).toEqual([]);
+      expect(front.requests).toBe(0);
+      await term.press('C-c');
+      expect(await term.exit(n)).toBe(130);
+    } finally {
+      await front.stop();
+    }
+  });
+
   test('given words are quoted as the shell needs; a finished command gets a space for what follows', async () => {
     await term.command(`${op} --cidr 'a b' --ipam-pool-id "it's" --cli-auto-prompt`);
     const screen = await term.waitFor('[Tab] suggest');
@@ -247,3 +290,32 @@ describe.skipIf(!haveTmux)('in a terminal: the auto-prompt', () => {
     await term.exit(n);
   });
 });
+
+/** An HTTPS endpoint (a certificate of the test CA for 127.0.0.1) passing each request on to a plain HTTP one. */
+async function httpsInFrontOf(target: string, ca: ReturnType<typeof makeTestCa>) {
+  const upstream = new URL(target);
+  let requests = 0;
+  const server: HttpsServer = createHttps({ key: ca.key, cert: ca.cert }, (req, res) => {
+    requests++;
+    const forward = httpRequest(
+      { host: upstream.hostname, port: upstream.port, path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    forward.on('error', () => res.destroy());
+    req.pipe(forward);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    get requests() {
+      return requests;
+    },
+    stop: () => {
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

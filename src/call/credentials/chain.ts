@@ -8,7 +8,7 @@
 // files), reads the files with its own parser and words its errors differently, so the chain
 // is ours; the STS calls go through @aws-sdk/credential-providers (see sts.ts).
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import type { Profile } from '../../config/session';
 import { pyStr } from '../../util/python';
 import {
@@ -43,7 +43,7 @@ export async function resolveCredentialChain(ctx: ChainContext): Promise<Credent
     ['assume-role', () => assumeRoleSource(ctx, profileName, [profileName])],
     ...profileProviders(ctx, profileName, explicitProfile),
     ['ec2-credentials-file', () => fromEc2CredentialsFile(env)],
-    ['boto-config', () => fromBotoConfig(env)],
+    ['boto-config', () => fromBotoConfig(ctx.session)],
     ['container-role', () => fromContainer(env, ctx.transport)],
     ['iam-role', () => fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log)],
   ];

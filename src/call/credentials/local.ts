@@ -2,11 +2,11 @@
 // file, the config file, credential_process, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's
 // config. Each returns undefined when it does not apply, as botocore's providers do.
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { homedir } from 'node:os';
-import { rawConfigParse, type Profile } from '../../config/session';
+import type { Profile, Session } from '../../config/session';
 import { expandUser } from '../../util/paths';
-import { shlexSplit } from '../../config/shlex';
+import { shlexSplit } from '../../util/shlex';
 import { pyStr } from '../../util/python';
 import { decodeUtf8 } from '../../util/pycodecs';
 import { pyJsonLoads } from '../../util/pyops';
@@ -105,10 +105,11 @@ export function fromEc2CredentialsFile(env: NodeJS.ProcessEnv): CredentialSource
 }
 
 /** boto 2's config: BOTO_CONFIG, or /etc/boto.cfg and ~/.boto, section [Credentials]. */
-export function fromBotoConfig(env: NodeJS.ProcessEnv): CredentialSource | undefined {
+export function fromBotoConfig(session: Session): CredentialSource | undefined {
+  const env = session.env;
   const files = env.BOTO_CONFIG !== undefined ? [env.BOTO_CONFIG] : ['/etc/boto.cfg', '~/.boto'];
   for (const file of files) {
-    const sections = rawConfigParse(file, env);
+    const sections = session.rawConfigParse(file);
     if (!sections) continue;
     const credentials = sections.get('Credentials');
     if (credentials?.has('aws_access_key_id')) return staticKeys('boto-config', credentials);

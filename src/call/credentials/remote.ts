@@ -4,7 +4,7 @@
 // region lookup. Timeouts, attempts and messages follow botocore's fetchers.
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { ensureBoolean, type Session } from '../../config/session';
 import { parsePyInt } from '../../util/pyint';
 import { HttpClientError, send, TransportError, type TransportOptions } from '../transport';
@@ -15,7 +15,7 @@ import { containerMetadata, imdsMetadata, isInvalidJson, readContainerAnswer, re
 import { pythonErrors, pythonErrorsSync, RefreshableCredentials, type CredentialMetadata } from './shape';
 import { decodeUtf8 } from '../../util/pycodecs';
 import { pyJsonLoads } from '../../util/pyops';
-import { osErrorText } from '../../terminal/oserror';
+import { osErrorText } from '../../util/oserror';
 import type { DebugLog } from '../debug';
 
 const CONTAINER_HOST = '169.254.170.2';

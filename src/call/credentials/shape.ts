@@ -3,7 +3,7 @@
 // "still expired" after one) and the SigV4 signer, which is where a key of the wrong type
 // fails. Sources keep the values as they arrived (any JSON value) until the request is signed;
 // Python's exceptions (PyError) become the CLI's errors at this boundary.
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import { dateutilParse, epochMs, type PyDateTime } from '../../util/dateutil';
 import { PyError } from '../../util/pyerror';
 import { pyClassName, pyTruthy } from '../../util/pyops';

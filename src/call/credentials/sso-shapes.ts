@@ -5,7 +5,7 @@
 // a UTC timestamp. Wrong shapes end in Python's exceptions (PyError).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ParamValidationError } from '../../cli/errors';
+import { ParamValidationError } from '../../runtime/errors';
 import { parsePyInt } from '../../util/pyint';
 import { decodeUtf8 } from '../../util/pycodecs';
 import { isValueError, PyError } from '../../util/pyerror';

@@ -2,7 +2,8 @@
 // sso_start_url profiles, or an [sso-session] with token refresh through SSO-OIDC), exchanged for
 // role credentials with the portal's GetRoleCredentials. Both are small REST-JSON calls sent
 // through our transport; the CLI's token and credential caches are read and written as it does.
-import { GeneralError, ServiceError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
+import { ServiceError } from '../errors';
 import { configuredEndpoint } from '../../config/client-settings';
 import { expandPath } from '../../config/session';
 import { dateutilParse, type PyDateTime } from '../../util/dateutil';

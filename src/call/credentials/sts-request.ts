@@ -1,7 +1,7 @@
 // botocore's parameter validation of the STS calls the credential chain makes: the values come
 // from the profile (a session name, an external ID, an MFA serial, a duration, a token file), and
 // what the model's minimums refuse fails before STS is asked, as "Parameter validation failed".
-import { ParamValidationError } from '../../cli/errors';
+import { ParamValidationError } from '../../runtime/errors';
 
 /** The model's minimum lengths (strings) and values (integers) of the two requests' members. */
 const MINIMUMS: Readonly<Record<string, number>> = {

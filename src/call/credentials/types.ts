@@ -1,5 +1,5 @@
 // Shared shapes of the credential chain and the botocore errors its providers raise.
-import { GeneralError } from '../../cli/errors';
+import { GeneralError } from '../../runtime/errors';
 import type { Session } from '../../config/session';
 import type { RetrySettings } from '../../config/client-settings';
 import type { DebugLog } from '../debug';

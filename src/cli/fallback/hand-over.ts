@@ -3,8 +3,8 @@
 // terminal; signals sent to this process are passed on; its exit status becomes ours.
 import type { ChildProcess } from 'node:child_process';
 import { FallbackUnusable, currentSelf, locateFallback } from '../../util/fallback-cli';
-import { GeneralError } from '../errors';
-import type { Io } from '../io';
+import { GeneralError } from '../../runtime/errors';
+import type { Io } from '../../runtime/io';
 
 /** How the other CLI ended: an exit code, or the signal that killed it. */
 export type Outcome = { readonly code: number } | { readonly signal: NodeJS.Signals };

@@ -6,7 +6,7 @@
 // The command words are found the way the CLI's main parser finds them (argparse's rules, global
 // options anywhere, their values skipped), but without checking any value: `aws --output xml s3 ls`
 // is still a command line for the other CLI, which then reports the bad value itself.
-import { parseKnownArgs, ArgumentParseError, VersionRequested, type ParserSpec } from '../argparse';
+import { parseKnownArgs, ArgumentParseError, VersionRequested, type ParserSpec } from '../../util/argparse';
 import { mainCommand, serviceCommand, specOf, type Declaration } from '../parsers';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../../model/operation';
 

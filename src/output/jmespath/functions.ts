@@ -16,7 +16,7 @@ import {
   type PyValue,
 } from '../value';
 import { MAX_INT_DIGITS } from './lexer';
-import { ExprRef, type Value } from './interpreter';
+import { ExprRef, type Value } from './expression';
 
 interface Signature {
   readonly types: readonly string[];

@@ -1,24 +1,10 @@
 // Evaluates a parsed JMESPath tree the way Python's jmespath 1.0.1 does (its TreeInterpreter):
 // same truthiness, same comparison rules (ordering only between numbers or between strings,
 // Python's TypeError when a number meets a string), same identity of the objects it returns.
-import { compareNumbers, compareStrings, isNumber, pyEquals, PyError, PyObject, pyTypeName, type PyValue } from '../value';
+import { compareNumbers, compareStrings, isNumber, pyEquals, PyError, pyTypeName, type PyValue } from '../value';
+import { ExprRef, type Value } from './expression';
 import { callFunction } from './functions';
 import type { Node } from './parser';
-
-/**
- * An `&expression` (Python's jmespath.visitor._Expression). Python's repr() shows the object's
- * address, which cannot be reproduced; this one shows a fixed address.
- */
-export class ExprRef extends PyObject {
-  constructor(readonly node: Node) {
-    super('_Expression', '<jmespath.visitor._Expression object at 0x7f0000000000>');
-  }
-  evaluate(value: Value): Value {
-    return visit(this.node, value);
-  }
-}
-
-export type Value = PyValue;
 
 export function evaluate(tree: Node, data: PyValue): Value {
   return visit(tree, data);
@@ -60,7 +46,7 @@ function visitNode(node: Node, value: Value): Value {
     case 'identity':
       return value;
     case 'expref':
-      return new ExprRef(node.children[0]!);
+      return new ExprRef(node.children[0]!, visit);
     case 'function_expression': {
       const args = node.children.map((child) => visit(child, value));
       return callFunction(node.value as string, args);

@@ -3,38 +3,39 @@
 // command it ends with is echoed as "> aws ..." on stdout before it runs; Ctrl-C/Ctrl-D end the
 // CLI with that line on stderr and exit 130. Without a terminal on stdin the CLI warns and reads
 // the keys from stdin: what comes before the first line end is typed after the given words.
-import { GeneralError } from '../../cli/errors';
-import type { Io } from '../../cli/io';
-import { shlexSplit, ShlexError } from '../../config/shlex';
+import { GeneralError } from '../../runtime/errors';
+import { PromptInterrupted } from '../errors';
+import type { Io } from '../../runtime/io';
+import type { RunContext } from '../../runtime/context';
+import { shlexSplit, ShlexError } from '../../util/shlex';
 import { createSession } from '../../config/session';
-import { outputFormats, type OutputFormat } from '../../model/globals';
+import { globalFlags, outputFormats, type OutputFormat } from '../../model/globals';
 import { releaseIpamPoolAllocation as operation } from '../../model/operation';
-import { endOfInput, PromptInterrupted } from '../autoprompt';
-import { promptInColor } from '../color';
 import { historyFile } from './history';
 import { suggest } from './suggest';
 import { PromptSession } from './ui';
 import { valueOf } from './values';
 import { shellQuote } from './words';
 
-export async function runPrompt(argv: readonly string[], io: Io): Promise<string[]> {
+export async function runPrompt(argv: readonly string[], ctx: RunContext): Promise<string[]> {
+  const io = ctx.io;
   const args = [...argv];
-  const own = args.indexOf('--cli-auto-prompt');
+  const own = args.indexOf(globalFlags.cliAutoPrompt);
   if (own !== -1) args.splice(own, 1);
-  let text = withTrailingSpace(args.map(shellQuote).join(' '), io.env);
+  let text = withTrailingSpace(args.map(shellQuote).join(' '), io);
 
-  if (process.stdin.isTTY) {
-    const output = process.stdout.isTTY ? process.stdout : process.stderr.isTTY ? process.stderr : process.stdout;
+  if (io.stdinIsTty) {
     await io.flush();
     const session = new PromptSession(
       {
-        input: process.stdin,
-        output,
+        input: io.input(),
+        output: io.screen(),
         env: io.env,
-        cwd: process.cwd(),
-        color: promptInColor(io.env),
+        cwd: io.cwd,
+        color: io.promptInColor,
         historyFile: historyFile(io.env),
-        sampleOutput: (words) => sampleOutput(words, io.env),
+        run: ctx,
+        sampleOutput: (words) => sampleOutput(words, ctx),
       },
       text,
     );
@@ -43,8 +44,9 @@ export async function runPrompt(argv: readonly string[], io: Io): Promise<string
     text = result.text;
   } else {
     io.stderr('Warning: Input is not a terminal (fd=0).\n');
-    const typed = await firstLine(process.stdin);
-    if (typed === undefined) throw endOfInput();
+    const typed = await firstLine(io.input());
+    // the end of a non-terminal stdin: an error with an empty message, as the CLI's
+    if (typed === undefined) throw new GeneralError('');
     text += typed;
   }
 
@@ -61,9 +63,9 @@ export async function runPrompt(argv: readonly string[], io: Io): Promise<string
  * A finished word gets a space after it, so that the menu offers what comes next; a word that
  * can still be completed (or an empty line) is left for the menu to complete.
  */
-function withTrailingSpace(text: string, env: NodeJS.ProcessEnv): string {
+function withTrailingSpace(text: string, io: Io): string {
   if (text === '' || text.endsWith(' ')) return text;
-  if (suggest(text, text, env, process.cwd()).items.length) return text;
+  if (suggest(text, text, io.env, io.cwd).items.length) return text;
   return `${text} `;
 }
 
@@ -90,18 +92,18 @@ function firstLine(stream: NodeJS.ReadStream): Promise<string | undefined> {
 }
 
 /** The output panel: a sample answer in the chosen --output format, through --query. */
-async function sampleOutput(words: readonly string[], env: NodeJS.ProcessEnv): Promise<string> {
-  const profile = valueOf(words, '--profile');
+async function sampleOutput(words: readonly string[], ctx: RunContext): Promise<string> {
+  const profile = valueOf(words, globalFlags.profile);
   let format: string;
   try {
-    format = valueOf(words, '--output') ?? createSession(env, profile).output(undefined);
+    format = valueOf(words, globalFlags.output) ?? createSession(ctx, profile).output(undefined);
   } catch {
     format = 'json';
   }
   if (!(outputFormats as readonly string[]).includes(format)) {
     return `Bad value for --output: ${format}\n\nValid values are: ${outputFormats.join(', ')}`;
   }
-  const query = valueOf(words, '--query');
+  const query = valueOf(words, globalFlags.query);
   const { outputSample } = await import('../../input/skeleton');
   const { renderResponse } = await import('../../output/index');
   if (query) {
@@ -112,8 +114,9 @@ async function sampleOutput(words: readonly string[], env: NodeJS.ProcessEnv): P
   const rendered = await renderResponse(outputSample(operation), {
     format: format as OutputFormat,
     query,
-    color: 'off',
+    color: false,
     isTty: false,
+    width: 80,
     title: operation.name,
   });
   return rendered.error ? `${rendered.text}${rendered.error.message}` : rendered.text;

@@ -3,10 +3,11 @@
 // filter, required options first, each option with its type and the start of its docs.
 import { completeParsed, parseLine, type Candidate, type ParsedLine } from '../../completion/complete';
 import { releaseIpamPoolAllocation as operation, operationCliName } from '../../model/operation';
-import { blocksText, pageText } from '../../help/text';
-import { htmlBlocks, operationPage, servicePage, topLevelPage } from '../../help/pages';
-import { parseRst } from '../../help/rst';
-import type { CliOption } from '../cli-options';
+import { globalFlags } from '../../model/globals';
+import { blocksText, pageText } from '../../doc/text';
+import { htmlBlocks, operationPage, servicePage, topLevelPage } from '../../doc/pages';
+import { parseRst } from '../../doc/rst';
+import type { CliOption } from '../../model/cli-options';
 import { fuzzyFilter } from './fuzzy';
 import type { LiveValues } from './values';
 import { shlexWords } from './words';
@@ -28,7 +29,7 @@ export interface Suggestions {
 }
 
 /** These switch the prompt itself on or off; offering them inside it makes no sense. */
-const NOT_OFFERED = new Set(['--cli-auto-prompt', '--no-cli-auto-prompt']);
+const NOT_OFFERED: ReadonlySet<string> = new Set([globalFlags.cliAutoPrompt, globalFlags.noCliAutoPrompt]);
 
 export function suggest(before: string, wholeText: string, env: NodeJS.ProcessEnv, cwd: string, live?: LiveValues): Suggestions {
   const parsed = parseLine(`aws ${before}`);

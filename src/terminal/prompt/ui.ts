@@ -8,6 +8,7 @@ import { docLines, suggest, type MenuItem, type Suggestions } from './suggest';
 import { LiveValues } from './values';
 import { loadHistory, saveToHistory } from './history';
 import { shlexWords } from './words';
+import type { RunContext } from '../../runtime/context';
 
 export interface PromptTerminal {
   readonly input: NodeJS.ReadStream;
@@ -16,6 +17,8 @@ export interface PromptTerminal {
   readonly cwd: string;
   readonly color: boolean;
   readonly historyFile: string;
+  /** The run the prompt belongs to: live values are looked up with its configuration. */
+  readonly run: RunContext;
   /** The sample output for the command line (F5), computed on demand. */
   readonly sampleOutput: (words: readonly string[]) => Promise<string>;
 }
@@ -72,7 +75,7 @@ export class PromptSession {
     this.text = initialText;
     this.cursor = initialText.length;
     this.screen = new Screen(term.output);
-    this.live = new LiveValues(term.env, () => this.refresh());
+    this.live = new LiveValues(term.run, () => this.refresh());
     this.history = loadHistory(term.historyFile);
     this.historyIndex = this.history.length;
     this.suggestions = this.compute();

@@ -1,13 +1,15 @@
 // The live values the prompt offers for --ipam-pool-id, --ipam-pool-allocation-id and --cidr.
-// Where to ask is read from the line being edited (--region, --endpoint-url, --profile,
-// --no-sign-request) and the configuration, as the command itself would. Answers are kept for
-// the prompt's lifetime; a lookup runs in the background and the menu is refreshed when it ends.
+// They are looked up as the command itself would call EC2 (call/lookups.ts), with the global
+// options on the line being edited and the run's configuration. Answers are kept for the prompt's
+// lifetime; a lookup runs in the background and the menu is refreshed when it ends.
 import type { Candidate } from '../../completion/complete';
 import type { ParsedLine } from '../../completion/complete';
-import { configuredEndpoint } from '../../config/client-settings';
 import { createSession } from '../../config/session';
 import { flagOf } from '../../model/names';
-import type { AllocationInfo, LookupSettings, PoolInfo } from './live';
+import { globalDest, globalOptions, type Globals } from '../../model/globals';
+import { releaseIpamPoolAllocation as operation } from '../../model/operation';
+import type { AllocationInfo, LookupTarget, PoolInfo } from '../../call/lookups';
+import type { RunContext } from '../../runtime/context';
 
 const POOL_FLAG = flagOf('IpamPoolId');
 const ALLOCATION_FLAG = flagOf('IpamPoolAllocationId');
@@ -23,14 +25,30 @@ export function valueOf(words: readonly string[], flag: string): string | undefi
   return value;
 }
 
-export function lookupSettings(words: readonly string[], env: NodeJS.ProcessEnv): LookupSettings | undefined {
-  const profile = valueOf(words, '--profile');
+/** The global options the line gives, read with the model's table (a value that is not a choice is left out). */
+export function globalsInWords(words: readonly string[]): Globals {
+  const globals: Record<string, unknown> = {};
+  for (const option of globalOptions) {
+    if (option.kind === 'flag') {
+      if (words.includes(option.flag)) globals[globalDest(option.flag)] = !option.flag.startsWith('--no-');
+      continue;
+    }
+    const value = valueOf(words, option.flag);
+    if (value !== undefined && (!option.choices || option.choices.includes(value))) globals[globalDest(option.flag)] = value;
+  }
+  return globals as Globals;
+}
+
+/**
+ * Where the command on the line would call: undefined when its profile does not exist or it has
+ * no Region (the prompt never waits for instance metadata to find one).
+ */
+export function lookupTarget(words: readonly string[], ctx: RunContext): LookupTarget | undefined {
+  const globals = globalsInWords(words);
   try {
-    const session = createSession(env, profile);
-    const region = valueOf(words, '--region') ?? session.region(undefined);
-    if (!region) return undefined;
-    const endpointUrl = valueOf(words, '--endpoint-url') ?? configuredEndpoint(session, 'ec2');
-    return { region, endpointUrl, profile, signRequest: !words.includes('--no-sign-request') };
+    const session = createSession(ctx, globals.profile || undefined);
+    if (!session.region(globals.region)) return undefined;
+    return { service: operation.service, session, globals };
   } catch {
     return undefined;
   }
@@ -47,7 +65,7 @@ export class LiveValues {
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly env: NodeJS.ProcessEnv,
+    private readonly run: RunContext,
     /** Called when a lookup has ended (with or without values). */
     private readonly onAnswer: () => void,
   ) {}
@@ -61,15 +79,17 @@ export class LiveValues {
   candidates(parsed: ParsedLine, words: readonly string[]): Candidate[] | undefined {
     const flag = parsed.param?.flag;
     if (flag !== POOL_FLAG && flag !== ALLOCATION_FLAG && flag !== CIDR_FLAG) return undefined;
-    const settings = lookupSettings(words, this.env);
-    if (!settings) return undefined;
+    const target = lookupTarget(words, this.run);
+    if (!target) return undefined;
+    // the same global options ask the same endpoint with the same credentials
+    const where = JSON.stringify(target.globals);
     if (flag === POOL_FLAG) {
-      const answer = this.answer(JSON.stringify(settings), () => this.fetchPools(settings));
+      const answer = this.answer(where, () => this.fetchPools(target));
       return answer?.kind === 'pools' ? answer.pools.map(poolCandidate) : undefined;
     }
     const pool = valueOf(words, POOL_FLAG);
     if (!pool) return undefined;
-    const answer = this.answer(JSON.stringify([settings, pool]), () => this.fetchAllocations(settings, pool));
+    const answer = this.answer(JSON.stringify([where, pool]), () => this.fetchAllocations(target, pool));
     if (answer?.kind !== 'allocations') return undefined;
     return flag === ALLOCATION_FLAG
       ? allocationCandidates(answer.allocations, valueOf(words, CIDR_FLAG))
@@ -90,14 +110,14 @@ export class LiveValues {
     return undefined;
   }
 
-  private async fetchPools(settings: LookupSettings): Promise<Answer> {
-    const { listPools } = await import('./live');
-    return { kind: 'pools', pools: await listPools(settings) };
+  private async fetchPools(target: LookupTarget): Promise<Answer> {
+    const { listPools } = await import('../../call/lookups');
+    return { kind: 'pools', pools: await listPools(target) };
   }
 
-  private async fetchAllocations(settings: LookupSettings, pool: string): Promise<Answer> {
-    const { listAllocations } = await import('./live');
-    return { kind: 'allocations', allocations: await listAllocations(settings, pool) };
+  private async fetchAllocations(target: LookupTarget, pool: string): Promise<Answer> {
+    const { listAllocations } = await import('../../call/lookups');
+    return { kind: 'allocations', allocations: await listAllocations(target, pool) };
   }
 }
 

@@ -1,6 +1,6 @@
 // The prompt's text as words, the way the command line will be split when it runs (shlex), and
 // the reverse: arguments quoted so that splitting gives them back.
-import { shlexSplit } from '../../config/shlex';
+import { shlexSplit } from '../../util/shlex';
 
 /** The words of a line being edited; an unfinished quote does not stop the reading. */
 export function shlexWords(text: string): string[] {

@@ -4,8 +4,8 @@
 import { bullets, literal, literalBlock, paragraph, quote, section, text, type Block, type Inline, type Page } from './doc';
 import { htmlToRst } from './html';
 import { parseInline, parseRst } from './rst';
-import { cliDescription, cliSynopsis, cliUsage, ec2ServiceDoc, examplesNote } from './texts';
-import { globalCliOptions, operationOptions, type CliOption } from '../terminal/cli-options';
+import { cliDescription, cliSynopsis, cliUsage, examplesNote } from './texts';
+import { globalCliOptions, operationOptions, type CliOption } from '../model/cli-options';
 import { operationCliName, type Operation } from '../model/operation';
 import { cliInputFlags } from '../model/cli-params';
 
@@ -41,7 +41,7 @@ export function servicePage(op: Operation): Page {
     title: op.service.toUpperCase(),
     name: op.service,
     sections: [
-      section('DESCRIPTION', htmlBlocks(ec2ServiceDoc)),
+      section('DESCRIPTION', htmlBlocks(op.serviceDoc)),
       section('AVAILABLE COMMANDS', [bullets([[paragraph(text(operationCliName(op)))]])]),
     ],
   };
@@ -62,7 +62,7 @@ export function topLevelPage(op: Operation): Page {
 
 function synopsis(name: string, options: readonly CliOption[], globals: readonly CliOption[]): string {
   const lines = [`  ${name}`];
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   for (const o of options) {
     if (o.flag === yaml) continue;
     if (o.flag === json) lines.push(`[${json} | ${yaml}]`);
@@ -78,7 +78,7 @@ function synopsis(name: string, options: readonly CliOption[], globals: readonly
 
 function optionBlocks(options: readonly CliOption[]): Block[] {
   const blocks: Block[] = [];
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   for (const o of options) {
     if (o.flag === yaml) continue;
     if ('rst' in o.doc) {

@@ -1,6 +1,6 @@
 // The document model every help page is built in: a small subset of reStructuredText's node
-// tree (the subset the CLI's pages use). Pages are assembled from these blocks; roff.ts turns
-// them into a manual page and text.ts into plain text for the auto-prompt's doc panel.
+// tree (the subset the CLI's pages use). Pages are assembled from these blocks (pages.ts);
+// help/roff.ts turns them into a manual page and text.ts into plain text for the auto-prompt.
 
 export type InlineKind = 'text' | 'literal' | 'strong' | 'emphasis' | 'reference';
 

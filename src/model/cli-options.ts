@@ -2,11 +2,11 @@
 // the auto-prompt and shell completion: the operation's members, the parameters the CLI adds,
 // then the global options, in the order the real CLI lists them. Built from the operation
 // description and the global option table; nothing here spells out a member or a flag.
-import { globalOptions, versionOption } from '../model/globals';
-import { flagOf } from '../model/names';
-import type { Operation } from '../model/operation';
-import { cliInputFlags, skeletonFlag, skeletonKinds } from '../model/cli-params';
-import { cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc } from '../help/texts';
+import { globalOptions, versionOption } from './globals';
+import { flagOf, negatedFlagOf } from './names';
+import type { Operation } from './operation';
+import { cliInputFlags, skeletonFlag, skeletonKinds } from './cli-params';
+import { cliInputJsonDoc, cliInputYamlDoc, generateCliSkeletonDoc } from './cli-param-docs';
 
 export interface CliOption {
   readonly flag: string;
@@ -27,7 +27,7 @@ export interface CliOption {
 export function operationOptions(op: Operation): CliOption[] {
   const members: CliOption[] = op.input.map((m) => ({
     flag: flagOf(m.name),
-    negation: m.type === 'boolean' ? `--no-${flagOf(m.name).slice(2)}` : undefined,
+    negation: m.type === 'boolean' ? negatedFlagOf(m.name) : undefined,
     type: m.type,
     required: m.required,
     takesValue: m.type !== 'boolean',
@@ -35,7 +35,7 @@ export function operationOptions(op: Operation): CliOption[] {
     doc: { html: m.doc },
     scope: 'operation',
   }));
-  const [json, yaml] = cliInputFlags;
+  const { json, yaml } = cliInputFlags;
   const added: CliOption[] = [
     { flag: json, type: 'string', required: false, takesValue: true, showsValue: true, doc: { rst: cliInputJsonDoc }, scope: 'operation' },
     { flag: yaml, type: 'string', required: false, takesValue: true, showsValue: true, doc: { rst: cliInputYamlDoc }, scope: 'operation' },
@@ -67,7 +67,7 @@ export function globalCliOptions(): CliOption[] {
       doc: { html: g.help },
       scope: 'global',
     });
-    if (g.flag === '--region') {
+    if (g.flag === versionOption.listedAfter) {
       options.push({
         flag: versionOption.flag,
         type: 'string',

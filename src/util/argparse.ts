@@ -6,9 +6,9 @@
 // Why not commander's own parse(): commander has no prefix matching, takes any next word as a
 // value, stops classifying after the first unknown option and reports errors in its own order
 // and words. The CLI's users see those differences, so commander declares the options (see
-// parsers.ts) and this module applies argparse's rules to those declarations.
+// cli/parsers.ts) and this module applies argparse's rules to those declarations.
 import { findCloseMatches } from './difflib';
-import { pyRepr } from '../util/python';
+import { pyRepr } from './python';
 
 export type Nargs = 'one' | 'optional' | 'zero';
 

@@ -1,6 +1,6 @@
 // Python's wording of operating-system errors ("[Errno 2] No such file or directory: 'less'"),
 // which the CLI prints when it cannot start a pager or a renderer.
-import { pyRepr } from '../util/python';
+import { pyRepr } from './python';
 
 const ERRNO: Readonly<Record<string, [number, string]>> = {
   ENOENT: [2, 'No such file or directory'],
