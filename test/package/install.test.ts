@@ -99,7 +99,13 @@ describe('npm install -g git+file://…', () => {
     // an identity for the stash commit: CI machines have none
     const identity = ['-c', 'user.name=install test', '-c', 'user.email=install-test@localhost'];
     const git = (args: string[], cwd = projectRoot) => execFileSync('git', [...identity, ...args], { cwd, encoding: 'utf8' }).trim();
-    const commit = git(['stash', 'create']) || git(['rev-parse', 'HEAD']);
+    let commit = '';
+    try {
+      commit = git(['stash', 'create']);
+    } catch {
+      // no stash in the middle of a merge: HEAD alone
+    }
+    commit ||= git(['rev-parse', 'HEAD']);
     const repo = join(work, 'repo.git');
     git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);
     git(['push', '--quiet', repo, `${commit}:refs/heads/main`]);
