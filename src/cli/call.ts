@@ -39,6 +39,9 @@ export async function callAndPrint(
     const credentials = client.credentials ? await client.credentials.resolve() : undefined;
     log?.secret(credentials?.secretAccessKey);
     log?.secret(credentials?.sessionToken);
+    // Unlike 2.33.31, which finds out after the request has done its work (a release cannot be
+    // undone), a pager that cannot be started stops the command before anything is sent.
+    await io.checkPagerStarts(session.pager(globals.cliPager));
     const { callEc2 } = await import('../call/invoke');
     response = await callEc2(op, validate ? Object.fromEntries(params) : serializable(op, params), {
       region: client.region,

@@ -45,6 +45,16 @@ export abstract class Io {
     return command !== undefined && this.stdoutIsTty;
   }
 
+  /**
+   * Before a request whose answer will be paged: a pager that cannot be started is reported now,
+   * with the error starting it would give, rather than after the request has done its work.
+   */
+  async checkPagerStarts(pagerCommand: string | undefined): Promise<void> {
+    if (!this.pagesOutput(pagerCommand)) return;
+    const { checkPagerStarts } = await import('./pager-command');
+    checkPagerStarts(pagerCommand!, this.env, this.cwd);
+  }
+
   /** Writes command output, through the pager when it pages (an empty answer opens no pager). */
   async writeOutput(text: string, pagerCommand: string | undefined): Promise<void> {
     if (!text) return;

@@ -2,9 +2,9 @@
 // configured; which one is a setting, config/session.ts). `less` gets LESS=FRX unless LESS is set:
 // it then exits by itself when the output fits on one screen (F), keeps colours (R) and leaves the
 // output on the screen (X).
-import { GeneralError, Interrupted, PagerError } from './errors';
+import { Interrupted, PagerError } from './errors';
 import { ignoreInterrupts } from './interrupts';
-import { shlexSplit, ShlexError } from '../util/shlex';
+import { pagerArgv } from './pager-command';
 import { isMissingFile, osErrorText } from '../util/oserror';
 
 const DEFAULT_LESS_FLAGS = 'FRX';
@@ -18,14 +18,7 @@ export interface PagerIo {
 
 /** Runs the pager command line with `text` on its stdin; it owns the terminal until it ends. */
 export async function page(io: PagerIo, text: string, command: string): Promise<void> {
-  let argv: string[];
-  try {
-    argv = shlexSplit(command);
-  } catch (error) {
-    if (error instanceof ShlexError) throw new GeneralError(error.message);
-    throw error;
-  }
-  if (argv.length === 0) throw new GeneralError('list index out of range');
+  const argv = pagerArgv(command);
   const env = { ...io.env };
   if (env.LESS === undefined) env.LESS = DEFAULT_LESS_FLAGS;
 

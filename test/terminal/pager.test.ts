@@ -169,25 +169,36 @@ describe.skipIf(!haveTmux)('in a terminal: help, pager, interrupts', () => {
     config('[default]\n');
   });
 
-  test('a pager that is not installed: the CLI\'s error and exit 253', async () => {
-    await term.clear();
-    const n = await term.command(`AWS_PAGER=no-such-pager ${call()}`);
-    expect(await term.exit(n)).toBe(253);
-    const screen = await term.screen();
-    expect(screen).toContain(
-      "Unable to redirect output to pager. Received the following error when opening pager:\n[Errno 2] No such file or directory: 'no-such-pager'\n\n" +
-        'Learn more about configuring the output pager by running "aws help config-vars".',
-    );
-    expect(screen).not.toContain(SUCCESS);
+  const pagerError = (detail: string) =>
+    `Unable to redirect output to pager. Received the following error when opening pager:\n${detail}\n\n` +
+    'Learn more about configuring the output pager by running "aws help config-vars".';
+
+  test('a pager that is not installed: the CLI\'s error and exit 253, before anything is sent (--dry-run too)', async () => {
+    for (const extra of ['', ' --dry-run']) {
+      await term.clear();
+      const sent = ec2.requests.length;
+      const n = await term.command(`AWS_PAGER=no-such-pager ${call()}${extra}`);
+      expect(await term.exit(n)).toBe(253);
+      const screen = await term.screen();
+      expect(screen).toContain(pagerError("[Errno 2] No such file or directory: 'no-such-pager'"));
+      expect(screen).not.toContain(SUCCESS);
+      expect(ec2.requests.length, `requests${extra}`).toBe(sent);
+    }
   });
 
-  test('a pager that cannot run, or stops reading, does not turn success into failure', async () => {
+  test('a pager that is found but cannot be started: its error, exit 253, nothing sent', async () => {
     await term.clear();
-    let n = await term.command(`AWS_PAGER=${join(pagers, 'not-a-program')} ${call()}`);
-    expect(await term.exit(n)).toBe(0);
-    expect(await term.screen()).toContain(SUCCESS);
+    const sent = ec2.requests.length;
+    const dir = join(pagers, 'not-a-program');
+    const n = await term.command(`AWS_PAGER=${dir} ${call()}`);
+    expect(await term.exit(n)).toBe(253);
+    expect(await term.screen()).toContain(pagerError(`[Errno 13] Permission denied: '${dir}'`));
+    expect(ec2.requests.length).toBe(sent);
+  });
+
+  test('a pager that starts and stops reading does not turn success into failure', async () => {
     await term.clear();
-    n = await term.command(`AWS_PAGER=true ${call()}`);
+    const n = await term.command(`AWS_PAGER=true ${call()}`);
     expect(await term.exit(n)).toBe(0);
   });
 
