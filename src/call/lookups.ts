@@ -16,7 +16,8 @@ import type { Session } from '../config/session';
 import { createEc2Client, type ClientHooks } from './client';
 import { ec2ClientFor, type Ec2CallPlan } from './invoke';
 import { attemptThrough, queryCall } from './service-call';
-import type { TransportOptions } from './transport';
+import { TransportError, type TransportOptions } from './transport';
+import { NoCredentialsError, ServiceError } from './errors';
 
 export interface PoolInfo {
   readonly id: string;
@@ -88,7 +89,7 @@ async function lookup<T>(target: LookupTarget, pages: (send: Send) => Promise<T[
   const { service, session, globals } = target;
   return withinTime(async () => {
     const client = await createEc2Client(service, session, globals, QUIET);
-    if (client.signRequest && !client.credentials) throw new Error('no credentials');
+    if (client.signRequest && !client.credentials) throw new NoCredentialsError();
     const plan: Ec2CallPlan = {
       region: client.region,
       endpointUrl: client.endpointUrl,
@@ -120,14 +121,30 @@ function withLimits(transport: TransportOptions): TransportOptions {
   };
 }
 
+class LookupTimedOut extends Error {}
+
 async function withinTime<T>(work: () => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error('lookup timed out')), TIME_LIMIT_MS);
+    timer = setTimeout(() => reject(new LookupTimedOut('lookup timed out')), TIME_LIMIT_MS);
   });
   try {
     return await Promise.race([work(), timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Error codes EC2 answers when the credentials may not do what was asked. */
+const ACCESS_DENIED = new Set(['UnauthorizedOperation', 'AuthFailure', 'AccessDenied', 'AccessDeniedException', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'ExpiredToken', 'RequestExpired']);
+
+/** Why a lookup has nothing to offer, in a few words for the prompt's status line. */
+export function whyNoValues(error: unknown): string {
+  if (error instanceof NoCredentialsError) return 'no credentials';
+  if (error instanceof ServiceError) return ACCESS_DENIED.has(error.code) ? `access denied (${error.code})` : `the endpoint answered ${error.code}`;
+  if (error instanceof TransportError) {
+    return error.message.startsWith('SSL validation failed') ? "the endpoint's certificate is not trusted" : 'endpoint unreachable';
+  }
+  if (error instanceof LookupTimedOut) return 'the endpoint did not answer in time';
+  return 'the lookup failed';
 }

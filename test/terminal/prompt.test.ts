@@ -6,7 +6,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import { ec2Client, KEY, REGION, startTestEmulator } from '../emulator/support';
+import { DENIED_KEY, ec2Client, KEY, REGION, startTestEmulator } from '../emulator/support';
 import type { RunningEmulator } from '../../src/emulator/index';
 import { haveTmux, Terminal } from './tmux';
 import { makeTestCa, TestProxy } from '../helpers/tls';
@@ -156,19 +156,52 @@ describe.skipIf(!haveTmux)('in a terminal: the auto-prompt', () => {
     expect(left.map((a) => a.IpamPoolAllocationId)).not.toContain(allocation.id);
   });
 
-  test('live values degrade quietly: no Region or no endpoint means no values and no message', async () => {
+  /** The status line (the reversed last row) once no lookup is running. */
+  const settled = (flag: string) => (s: string) => !s.includes('looking up') && s.includes(`${flag}\n`) && s.includes('[Tab] suggest');
+
+  test('when live values cannot be had, the status line says why (no Region, endpoint unreachable)', async () => {
     const n = await term.command(`AWS_DEFAULT_REGION= ${op} --cli-auto-prompt`);
     await term.waitFor('[Tab] suggest');
     await term.type('--ipam-pool-id ');
-    let screen = await term.waitFor(`--ipam-pool-id\n`);
+    let screen = await term.waitFor(settled('--ipam-pool-id'));
     expect(menu(screen)).toEqual([]);
+    expect(screen).toContain('no values: no Region  [Tab] suggest');
     // an endpoint nobody answers at
     await term.type('x --region us-east-1 --endpoint-url http://127.0.0.1:9 --ipam-pool-allocation-id ');
-    screen = await term.waitFor((s) => !s.includes('looking up') && s.includes('--ipam-pool-allocation-id\n'), 10_000);
+    screen = await term.waitFor((s) => settled('--ipam-pool-allocation-id')(s) && s.includes('no values: endpoint unreachable'), 10_000);
     expect(menu(screen)).toEqual([]);
     expect(screen).not.toMatch(/Error|ECONNREFUSED/);
     await term.press('C-c');
     expect(await term.exit(n)).toBe(130);
+  });
+
+  test.for([
+    ['no credentials', 'env -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY', 'no values: no credentials'],
+    ['keys that may not describe pools', `AWS_ACCESS_KEY_ID=${DENIED_KEY.accessKeyId} AWS_SECRET_ACCESS_KEY=${DENIED_KEY.secretAccessKey}`, 'no values: access denied (UnauthorizedOperation)'],
+  ])('the status line says why there are no pools: %s', async ([_label, prefix, status]) => {
+    const n = await term.command(`${prefix} ${op} --endpoint-url ${emulator.url} --cli-auto-prompt`);
+    await term.waitFor('[Tab] suggest');
+    await term.type('--ipam-pool-id ');
+    const screen = await term.waitFor((s) => settled('--ipam-pool-id')(s) && s.includes(status!), 10_000);
+    expect(menu(screen)).toEqual([]);
+    await term.press('C-c');
+    expect(await term.exit(n)).toBe(130);
+  });
+
+  test('the status line says when the endpoint has no pools, or the pool no allocations', async () => {
+    const empty = await startTestEmulator();
+    try {
+      const n = await term.command(`${op} --endpoint-url ${empty.url} --cli-auto-prompt`);
+      await term.waitFor('[Tab] suggest');
+      await term.type('--ipam-pool-id ');
+      await term.waitFor((s) => settled('--ipam-pool-id')(s) && s.includes('no values: no IPAM pools'), 10_000);
+      await term.type('ipam-pool-0123456789abcdef0 --ipam-pool-allocation-id ');
+      await term.waitFor((s) => settled('--ipam-pool-allocation-id')(s) && /no values: (no allocations in|the endpoint answered)/.test(s), 10_000);
+      await term.press('C-c');
+      expect(await term.exit(n)).toBe(130);
+    } finally {
+      await empty.stop();
+    }
   });
 
   test('live values go the way the command goes: through the CONNECT proxy, to HTTPS trusted by --ca-bundle', async () => {
@@ -200,7 +233,7 @@ describe.skipIf(!haveTmux)('in a terminal: the auto-prompt', () => {
       const n = await term.command(`${op} --endpoint-url https://127.0.0.1:${front.port} --cli-auto-prompt`);
       await term.waitFor('[Tab] suggest');
       await term.type('--ipam-pool-id ');
-      const screen = await term.waitFor((s) => !s.includes('looking up') && s.includes('--ipam-pool-id\n'), 10_000);
+      const screen = await term.waitFor((s) => settled('--ipam-pool-id')(s) && s.includes("no values: the endpoint's certificate is not trusted"), 10_000);
       expect(menu(screen)).toEqual([]);
       expect(front.requests).toBe(0);
       await term.press('C-c');

@@ -410,9 +410,11 @@ export class PromptSession {
 
   private toolbar(width: number): Row {
     const position = this.menuVisible() && this.selected >= 0 ? ` ${this.selected + 1}/${this.suggestions.items.length}` : '';
-    const busy = this.live.busy ? '  looking up values...' : '';
+    // why a value menu is empty comes first, where a narrow terminal still shows it
+    const status = this.live.busy ? 'looking up values...' : this.live.status;
     const hints = '[Tab] suggest  [Enter] take/run  [F1] keys  [F3] docs  [F5] output  [Ctrl-C] cancel';
-    const text = clip(`${hints}${position}${busy}`, width - 1);
+    const text = clip(`${status ? `${status}  ` : ''}${hints}${position}`, width - 1);
     return { text: style.reverse(text), width: text.length };
   }
+
 }

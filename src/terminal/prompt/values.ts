@@ -40,17 +40,17 @@ export function globalsInWords(words: readonly string[]): Globals {
 }
 
 /**
- * Where the command on the line would call: undefined when its profile does not exist or it has
- * no Region (the prompt never waits for instance metadata to find one).
+ * Where the command on the line would call, or why it cannot be asked: its profile does not exist,
+ * or it has no Region (the prompt never waits for instance metadata to find one).
  */
-export function lookupTarget(words: readonly string[], ctx: RunContext): LookupTarget | undefined {
+export function lookupTarget(words: readonly string[], ctx: RunContext): LookupTarget | { readonly why: string } {
   const globals = globalsInWords(words);
   try {
     const session = createSession(ctx, globals.profile || undefined);
-    if (!session.region(globals.region)) return undefined;
+    if (!session.region(globals.region)) return { why: 'no Region' };
     return { service: operation.service, session, globals };
   } catch {
-    return undefined;
+    return { why: `no profile ${globals.profile ?? ''}`.trim() };
   }
 }
 
@@ -58,7 +58,7 @@ type Answer =
   | { kind: 'pools'; pools: PoolInfo[] }
   | { kind: 'allocations'; allocations: AllocationInfo[] }
   /** The lookup failed: nothing to offer, and no second try during this prompt. */
-  | { kind: 'none' };
+  | { kind: 'none'; why: string };
 
 export class LiveValues {
   private readonly answers = new Map<string, Answer>();
@@ -75,22 +75,48 @@ export class LiveValues {
     return this.running.size > 0;
   }
 
+  /**
+   * Why the option last asked about has no live values (no credentials, endpoint unreachable,
+   * access denied, no pools…), for the status line; undefined when it has some, or is not
+   * looked up, or the answer is not in yet. (2.33.31's prompt says nothing.)
+   */
+  get status(): string | undefined {
+    return this.lastStatus;
+  }
+
+  private lastStatus: string | undefined;
+
   /** Values for the option being typed, or undefined (not a looked-up option, or not known yet). */
   candidates(parsed: ParsedLine, words: readonly string[]): Candidate[] | undefined {
+    this.lastStatus = undefined;
+    const values = this.lookUp(parsed, words);
+    if (typeof values === 'string') {
+      this.lastStatus = `no values: ${values}`;
+      return undefined;
+    }
+    return values;
+  }
+
+  /** The values, or why there are none (a string), or undefined. */
+  private lookUp(parsed: ParsedLine, words: readonly string[]): Candidate[] | string | undefined {
     const flag = parsed.param?.flag;
     if (flag !== POOL_FLAG && flag !== ALLOCATION_FLAG && flag !== CIDR_FLAG) return undefined;
     const target = lookupTarget(words, this.run);
-    if (!target) return undefined;
+    if ('why' in target) return target.why;
     // the same global options ask the same endpoint with the same credentials
     const where = JSON.stringify(target.globals);
     if (flag === POOL_FLAG) {
       const answer = this.answer(where, () => this.fetchPools(target));
-      return answer?.kind === 'pools' ? answer.pools.map(poolCandidate) : undefined;
+      if (answer?.kind === 'none') return answer.why;
+      if (answer?.kind !== 'pools') return undefined;
+      return answer.pools.length ? answer.pools.map(poolCandidate) : 'no IPAM pools';
     }
     const pool = valueOf(words, POOL_FLAG);
-    if (!pool) return undefined;
+    if (!pool) return `give ${POOL_FLAG} first`;
     const answer = this.answer(JSON.stringify([where, pool]), () => this.fetchAllocations(target, pool));
+    if (answer?.kind === 'none') return answer.why;
     if (answer?.kind !== 'allocations') return undefined;
+    if (!answer.allocations.length) return `no allocations in ${pool}`;
     return flag === ALLOCATION_FLAG
       ? allocationCandidates(answer.allocations, valueOf(words, CIDR_FLAG))
       : cidrCandidates(answer.allocations, valueOf(words, ALLOCATION_FLAG));
@@ -101,23 +127,31 @@ export class LiveValues {
     if (known || this.running.has(key)) return known;
     this.running.add(key);
     fetch()
-      .catch((): Answer | undefined => undefined)
+      .catch((): Answer => ({ kind: 'none', why: 'the lookup failed' }))
       .then((answer) => {
         this.running.delete(key);
-        this.answers.set(key, answer ?? { kind: 'none' });
+        this.answers.set(key, answer);
         this.onAnswer();
       });
     return undefined;
   }
 
   private async fetchPools(target: LookupTarget): Promise<Answer> {
-    const { listPools } = await import('../../call/lookups');
-    return { kind: 'pools', pools: await listPools(target) };
+    const { listPools, whyNoValues } = await import('../../call/lookups');
+    try {
+      return { kind: 'pools', pools: await listPools(target) };
+    } catch (error) {
+      return { kind: 'none', why: whyNoValues(error) };
+    }
   }
 
   private async fetchAllocations(target: LookupTarget, pool: string): Promise<Answer> {
-    const { listAllocations } = await import('../../call/lookups');
-    return { kind: 'allocations', allocations: await listAllocations(target, pool) };
+    const { listAllocations, whyNoValues } = await import('../../call/lookups');
+    try {
+      return { kind: 'allocations', allocations: await listAllocations(target, pool) };
+    } catch (error) {
+      return { kind: 'none', why: whyNoValues(error) };
+    }
   }
 }
 
