@@ -9,7 +9,8 @@ import { isValueError, PyError } from '../../util/pyerror';
 import { pyItem, pyJsonLoads } from '../../util/pyops';
 import { pyReprString } from '../../util/python';
 import { isoformat, type PyDateTime } from '../../util/dateutil';
-import { parseExpiry, secondsRemaining, type CredentialMetadata } from './shape';
+import type { CredentialMetadata } from './shape';
+import { parseExpiry, secondsRemaining } from './refreshable';
 
 const EXPIRY_WINDOW_S = 15 * 60;
 

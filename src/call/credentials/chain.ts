@@ -4,6 +4,9 @@
 // endpoint, instance metadata. Configuration errors surface while the chain is built (when the
 // CLI creates the client); STS and SSO are called later, when the request is signed.
 //
+// Only the sources a run reaches are loaded: the environment or the credentials file load no
+// STS, SSO, metadata or dateutil code.
+//
 // The SDK's fromNodeProviderChain uses another order (SSO before assume role, process after the
 // files), reads the files with its own parser and words its errors differently, so the chain
 // is ours; the STS calls go through @aws-sdk/credential-providers (see sts.ts).
@@ -11,18 +14,9 @@ import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../runtime/errors';
 import type { Profile } from '../../config/session';
 import { pyStr } from '../../util/python';
-import {
-  fromBotoConfig,
-  fromConfigFile,
-  fromEc2CredentialsFile,
-  fromEnvironment,
-  fromProcess,
-  fromSharedCredentialsFile,
-} from './local';
-import { fromContainer, fromInstanceMetadata, imdsSettings } from './remote';
-import { ssoRoleMetadata, type SsoConfig } from './sso';
-import { RefreshableCredentials } from './shape';
-import { assumeRole, assumeRoleWithWebIdentity, type AssumeRoleArgs } from './sts';
+import { fromBotoConfig, fromConfigFile, fromEc2CredentialsFile, fromEnvironment, fromSharedCredentialsFile } from './local';
+import type { SsoConfig } from './sso';
+import type { AssumeRoleArgs } from './sts';
 import {
   CredentialRetrievalError,
   InvalidConfigError,
@@ -44,8 +38,8 @@ export async function resolveCredentialChain(ctx: ChainContext): Promise<Credent
     ...profileProviders(ctx, profileName, explicitProfile),
     ['ec2-credentials-file', () => fromEc2CredentialsFile(env)],
     ['boto-config', () => fromBotoConfig(ctx.session)],
-    ['container-role', () => fromContainer(env, ctx.transport)],
-    ['iam-role', () => fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log)],
+    ['container-role', () => containerSource(ctx)],
+    ['iam-role', () => instanceMetadataSource(ctx)],
   ];
   if (explicitProfile) ctx.log?.debug('botocore.credentials', 'Skipping environment variable credential check because profile name was explicitly set.');
   return firstOf(ctx, providers);
@@ -90,7 +84,7 @@ function profileProviders(ctx: ChainContext, profileName: string, disableEnv: bo
     ['sso', () => ssoSource(ctx, profileName, profile())],
     ['shared-credentials-file', () => fromSharedCredentialsFile(ctx, profileName)],
     ['login', () => loginSource(profile())],
-    ['custom-process', () => fromProcess(profile(), ctx.session.env)],
+    ['custom-process', () => processSource(ctx, profile())],
     ['config-file', () => fromConfigFile(ctx, profileName)],
   ];
 }
@@ -163,6 +157,7 @@ async function assumeRoleFor(ctx: ChainContext, profileName: string, visited: st
       source = await assumeRoleFor(ctx, name, visited);
     }
   }
+  const [{ RefreshableCredentials }, { assumeRole }] = await Promise.all([import('./refreshable'), import('./sts')]);
   return new RefreshableCredentials('assume-role', async () => assumeRole(ctx, await source.resolve(), args));
 }
 
@@ -177,13 +172,33 @@ function durationSeconds(value: string | undefined): number | undefined {
 
 async function fromCredentialSource(ctx: ChainContext, name: string): Promise<CredentialSource | undefined> {
   if (name === 'Environment') return fromEnvironment(ctx.session.env);
-  if (name === 'EcsContainer') return fromContainer(ctx.session.env, ctx.transport);
+  if (name === 'EcsContainer') return containerSource(ctx);
+  return instanceMetadataSource(ctx);
+}
+
+// ----- sources loaded when reached -----
+
+async function containerSource(ctx: ChainContext): Promise<CredentialSource | undefined> {
+  const env = ctx.session.env;
+  if (env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI === undefined && env.AWS_CONTAINER_CREDENTIALS_FULL_URI === undefined) return undefined;
+  const { fromContainer } = await import('./remote');
+  return fromContainer(env, ctx.transport);
+}
+
+async function instanceMetadataSource(ctx: ChainContext): Promise<CredentialSource | undefined> {
+  const { fromInstanceMetadata, imdsSettings } = await import('./remote');
   return fromInstanceMetadata(imdsSettings(ctx.session), ctx.transport, ctx.log);
+}
+
+async function processSource(ctx: ChainContext, profile: Profile): Promise<CredentialSource | undefined> {
+  if (typeof profile.get('credential_process') !== 'string') return undefined;
+  const { fromProcess } = await import('./credential-process');
+  return fromProcess(profile, ctx.session.env);
 }
 
 // ----- web identity -----
 
-function webIdentitySource(ctx: ChainContext, profile: Profile, disableEnv: boolean): CredentialSource | undefined {
+async function webIdentitySource(ctx: ChainContext, profile: Profile, disableEnv: boolean): Promise<CredentialSource | undefined> {
   const env = ctx.session.env;
   const setting = (key: string, envName: string) => (!disableEnv && env[envName] !== undefined ? env[envName] : text(profile, key));
   const tokenFile = setting('web_identity_token_file', 'AWS_WEB_IDENTITY_TOKEN_FILE');
@@ -203,6 +218,7 @@ function webIdentitySource(ctx: ChainContext, profile: Profile, disableEnv: bool
       throw new GeneralError(`[Errno 2] No such file or directory: '${tokenFile}'`);
     }
   };
+  const [{ RefreshableCredentials }, { assumeRoleWithWebIdentity }] = await Promise.all([import('./refreshable'), import('./sts')]);
   return new RefreshableCredentials('assume-role-with-web-identity', () =>
     assumeRoleWithWebIdentity(ctx, { RoleArn: roleArn, ...optional('RoleSessionName', sessionName || undefined) }, readToken),
   );
@@ -210,7 +226,7 @@ function webIdentitySource(ctx: ChainContext, profile: Profile, disableEnv: bool
 
 // ----- SSO -----
 
-function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): CredentialSource | undefined {
+async function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): Promise<CredentialSource | undefined> {
   if (!profile.has('sso_role_name') && !profile.has('sso_account_id')) return undefined;
   let resolved: Profile = profile;
   const required = ['sso_role_name', 'sso_account_id', 'sso_start_url', 'sso_region'];
@@ -253,6 +269,7 @@ function ssoSource(ctx: ChainContext, profileName: string, profile: Profile): Cr
       );
     }
   }
+  const [{ RefreshableCredentials }, { ssoRoleMetadata }] = await Promise.all([import('./refreshable'), import('./sso')]);
   return new RefreshableCredentials('sso', () => ssoRoleMetadata(ctx, config));
 }
 

@@ -1,22 +1,18 @@
 // Credential sources that need no network: environment variables, the shared credentials
-// file, the config file, credential_process, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's
-// config. Each returns undefined when it does not apply, as botocore's providers do.
+// file, the config file, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's config (and
+// credential_process, in credential-process.ts). Each returns undefined when it does not apply, as
+// botocore's providers do. Expiring credentials load refreshable.ts (and dateutil) only then.
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../runtime/errors';
 import { homedir } from 'node:os';
 import type { Profile, Session } from '../../config/session';
 import { expandUser } from '../../util/paths';
-import { shlexSplit } from '../../util/shlex';
 import { pyStr } from '../../util/python';
-import { decodeUtf8 } from '../../util/pycodecs';
-import { pyJsonLoads } from '../../util/pyops';
-import { processMetadata } from './process-output';
-import { pythonErrorsSync, RefreshableCredentials, staticMetadataSource, type CredentialMetadata } from './shape';
-import { childProcess } from '../../util/builtins';
-import { CredentialRetrievalError, PartialCredentialsError, staticSource, type ChainContext, type CredentialSource } from './types';
+import { pythonErrorsSync, staticMetadataSource, type CredentialMetadata } from './shape';
+import { PartialCredentialsError, staticSource, type ChainContext, type CredentialSource } from './types';
 
 /** AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SECURITY_TOKEN / AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION. */
-export function fromEnvironment(env: NodeJS.ProcessEnv): CredentialSource | undefined {
+export async function fromEnvironment(env: NodeJS.ProcessEnv): Promise<CredentialSource | undefined> {
   if (!env.AWS_ACCESS_KEY_ID) return undefined;
   const read = (requireExpiry: boolean): CredentialMetadata => {
     if (!env.AWS_ACCESS_KEY_ID) throw new PartialCredentialsError('env', 'AWS_ACCESS_KEY_ID');
@@ -33,6 +29,7 @@ export function fromEnvironment(env: NodeJS.ProcessEnv): CredentialSource | unde
   const first = read(false);
   if (first.expiryTime === null) return staticMetadataSource('env', first);
   // re-reading the environment cannot make expired credentials fresh
+  const { RefreshableCredentials } = await import('./refreshable');
   return pythonErrorsSync(() => new RefreshableCredentials('env', async () => read(true), first));
 }
 
@@ -59,27 +56,6 @@ export function fromSharedCredentialsFile(ctx: ChainContext, profileName: string
 /** The profile's keys in the config file only. */
 export function fromConfigFile(ctx: ChainContext, profileName: string): CredentialSource | undefined {
   return staticKeys('config-file', ctx.session.configFileProfiles().get(profileName));
-}
-
-/** credential_process: runs the command (split like a shell would, no shell) and reads its JSON. */
-export function fromProcess(profile: Profile, env: NodeJS.ProcessEnv): CredentialSource | undefined {
-  const command = profile.get('credential_process');
-  if (typeof command !== 'string') return undefined;
-  const run = (): CredentialMetadata => {
-    const argv = shlexSplit(command);
-    const result = childProcess().spawnSync(argv[0] ?? '', argv.slice(1), { env, stdio: ['inherit', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
-    if (result.error) {
-      const code = (result.error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new GeneralError(`[Errno 2] No such file or directory: '${argv[0] ?? ''}'`);
-      if (code === 'EACCES') throw new GeneralError(`[Errno 13] Permission denied: '${argv[0] ?? ''}'`);
-      throw new GeneralError(result.error.message);
-    }
-    if (result.status !== 0) throw new CredentialRetrievalError('custom-process', decodeUtf8(result.stderr));
-    return processMetadata(pyJsonLoads(decodeUtf8(result.stdout)));
-  };
-  const first = pythonErrorsSync(run);
-  if (first.expiryTime === null) return staticMetadataSource('custom-process', first);
-  return pythonErrorsSync(() => new RefreshableCredentials('custom-process', async () => run(), first));
 }
 
 /** AWS_CREDENTIAL_FILE of the original EC2 command-line tools (`AWSAccessKeyId=…`). */
