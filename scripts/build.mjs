@@ -69,6 +69,9 @@ for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
     external: [/^node:/],
     // esbuild has tree-shaken already; a second pass would only cost build time
     treeshake: false,
+    // the entries export main() (started by dist/launch.cjs); letting rolldown add exports to an entry
+    // keeps the modules a lazily loaded chunk shares with it inside the entry, not in more files
+    preserveEntrySignatures: 'allow-extension',
     logLevel: 'warn',
   });
   await rechunk.write({

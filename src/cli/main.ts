@@ -1,12 +1,12 @@
 // Entry point of `aws`: wires run() to the process — streams, Ctrl-C, warnings — and is the
-// only place that exits.
+// only place that exits. The bundle's loader (src/startup/) calls main() once the bundle is in.
 import { Interrupted } from '../runtime/errors';
 import { handleError } from './error-handler';
 import { processIo, type Io } from '../runtime/io';
 import { run } from './run';
 import type { Outcome } from './fallback/hand-over';
 
-async function main(): Promise<void> {
+export async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const io = processIo();
   // Another AWS CLI stands behind this one: what this clone does not provide is handed to it,
@@ -53,4 +53,3 @@ async function exitAs(outcome: Outcome, io: Io): Promise<void> {
   process.exit(128 + (constants.signals[outcome.signal] ?? 0));
 }
 
-void main();

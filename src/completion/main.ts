@@ -8,11 +8,7 @@ import { releaseIpamPoolAllocation as operation, operationCliName } from '../mod
 import { childProcess } from '../util/builtins';
 import { currentSelf, locateFallback, locateFallbackCompleter } from '../util/fallback-cli';
 
-const line = process.env.COMP_LINE || process.env.COMMAND_LINE || '';
-const parsedPoint = Number.parseInt(process.env.COMP_POINT ?? '', 10);
-const point = Number.isNaN(parsedPoint) ? line.length : parsedPoint;
-
-function withinOwnCommand(): boolean {
+function withinOwnCommand(line: string, point: number): boolean {
   const parsed = parseLine(line, point);
   return parsed.lineage.length === 2 && parsed.command?.name === operationCliName(operation);
 }
@@ -31,9 +27,13 @@ function completeWithFallback(fallback: string): boolean {
   }
 }
 
-function main(): void {
+/** The entry point (called by the bundle's loader, src/startup/). */
+export function main(): void {
+  const line = process.env.COMP_LINE || process.env.COMMAND_LINE || '';
+  const parsedPoint = Number.parseInt(process.env.COMP_POINT ?? '', 10);
+  const point = Number.isNaN(parsedPoint) ? line.length : parsedPoint;
   const fallback = process.env.AWS_CLI_FALLBACK;
-  if (fallback && !withinOwnCommand() && completeWithFallback(fallback)) return;
+  if (fallback && !withinOwnCommand(line, point) && completeWithFallback(fallback)) return;
   let names: string[] = [];
   try {
     names = complete(line, point, process.env, process.cwd()).map((c) => c.name);
@@ -43,4 +43,3 @@ function main(): void {
   process.stdout.write(names.join('\n') + '\n');
 }
 
-main();

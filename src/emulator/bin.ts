@@ -83,7 +83,7 @@ function parseFlags(argv: readonly string[]): Flags {
   return flags;
 }
 
-async function main(): Promise<number> {
+async function serve(): Promise<number> {
   let flags: Flags;
   try {
     flags = parseFlags(process.argv.slice(2));
@@ -152,6 +152,7 @@ async function main(): Promise<number> {
   }
 }
 
-main().then((code) => {
-  process.exitCode = code;
-});
+/** The entry point (called by the bundle's loader, src/startup/). */
+export async function main(): Promise<void> {
+  process.exitCode = await serve();
+}

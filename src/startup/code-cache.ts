@@ -70,16 +70,25 @@ function installLoader(keepScript?: (filename: string, script: Script) => void):
   };
 }
 
+/** What each entry of the bundle exports: the program, started by the loader. */
+interface EntryModule {
+  main(): unknown;
+}
+
 /** Runs dist/<entry>.cjs as the program (what bin/<entry>.js does). */
 export function launch(entry: string): void {
   if (existsSync(cacheDir)) installLoader();
   else (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
-  require(join(distDir, `${entry}.cjs`));
+  void (require(join(distDir, `${entry}.cjs`)) as EntryModule).main();
 }
 
 /**
  * Build time only: runs dist/<entry>.cjs with `args` as its command line and, when the process
- * exits, writes the code V8 compiled for each bundle file it loaded to dist/code-cache/.
+ * exits, writes the code V8 compiled for each bundle file it loaded to
+ * dist/code-cache/<V8 version>/. One run per process, the most common last (scripts/warm-up.mjs):
+ * a file's cache then holds the functions of the last run that loaded it. (A cache made after
+ * several runs in one process holds them all, and costs every path more to read than the
+ * functions it spares compiling.)
  */
 export function warmUp(entry: string, args: string[]): void {
   const scripts = new Map<string, Script>();
@@ -95,5 +104,5 @@ export function warmUp(entry: string, args: string[]): void {
   });
   const entryFile = join(distDir, `${entry}.cjs`);
   process.argv = [process.argv[0] ?? process.execPath, entryFile, ...args];
-  require(entryFile);
+  void (require(entryFile) as EntryModule).main();
 }

@@ -60,4 +60,5 @@ function load(key: string): unknown {
 }
 
 const COMMANDS: Record<string, string> = { aws_completer: 'aws_completer', 'aws-ipam-emulator': 'aws-ipam-emulator' };
-load(`${COMMANDS[basename(process.argv0)] ?? 'aws'}.cjs`);
+const entry = load(`${COMMANDS[basename(process.argv0)] ?? 'aws'}.cjs`) as { main(): unknown };
+void entry.main();
