@@ -4,7 +4,8 @@
 // for http, CONNECT tunnels for https), and separate connect and read timeouts.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { http } from '../util/builtins';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../runtime/errors';
 import { hostinfo, hostnameOf, pathWithoutParams, urlsplit, type SplitUrl } from '../util/pyurl';
@@ -425,7 +426,7 @@ function exchange(
       resolve({ statusCode: Number(status[1]), reason: status[2] ?? '', headers: {}, body: Buffer.alloc(0) });
     };
     const { writable, restore } = writableHeaders(headers, request.body);
-    const req = httpRequest({ createConnection: () => socket, method: request.method, path: target, headers: writable, setHost: false });
+    const req = http().request({ createConnection: () => socket, method: request.method, path: target, headers: writable, setHost: false });
     restore(req);
     // listen before anything else can fail: an 'error' without a listener would end the process
     req.on('error', () => finish(() => setImmediate(() => cutShort())));

@@ -6,7 +6,7 @@
 //
 // One file serves all three commands, chosen by the name it is started under: `aws_completer`
 // and `aws-ipam-emulator` (links or copies of it), anything else is `aws`.
-import { builtinModules, createRequire, wrap } from 'node:module';
+import { wrap } from 'node:module';
 import { getAsset } from 'node:sea';
 import { Script } from 'node:vm';
 import { basename, posix } from 'node:path';
@@ -16,10 +16,10 @@ interface LoadedModule {
 }
 
 const loaded = new Map<string, LoadedModule>();
-const requireBuiltin = createRequire(process.execPath);
-const builtins = new Set(builtinModules);
+// the main script's own require: in an executable it loads Node's built-in modules only
+const requireBuiltin = require;
 /** Where the bundle's files appear to live (only names: nothing is read from there). */
-const virtualRoot = posix.join(posix.dirname(process.execPath), '[standalone]');
+const VIRTUAL_ROOT = '/[standalone]';
 
 /** An asset's bytes, or undefined when the executable has none under that key. */
 function asset(key: string): ArrayBuffer | undefined {
@@ -30,29 +30,35 @@ function asset(key: string): ArrayBuffer | undefined {
   }
 }
 
+/** A bundle file's source and code cache, from the executable's assets. */
+const readBundleFile = (key: string): { source?: string; cache?: Uint8Array } => {
+  const source = asset(key);
+  const cache = asset(`code-cache/${key.split('/').join('__')}.v8`);
+  return { source: source && Buffer.from(source).toString('utf8'), cache: cache && new Uint8Array(cache) };
+};
+
 function notFound(id: string): Error {
   return Object.assign(new Error(`Cannot find module '${id}'`), { code: 'MODULE_NOT_FOUND' });
 }
 
 function requireFrom(dir: string, id: string): unknown {
   if (id.startsWith('./') || id.startsWith('../')) return load(posix.normalize(posix.join(dir, id)));
-  if (id.startsWith('node:') || builtins.has(id)) return requireBuiltin(id);
-  throw notFound(id); // an optional dependency the bundle tries and does without
+  try {
+    return requireBuiltin(id);
+  } catch {
+    throw notFound(id); // an optional dependency the bundle tries and does without
+  }
 }
 
 function load(key: string): unknown {
   const cached = loaded.get(key);
   if (cached) return cached.exports;
-  const source = asset(key);
-  if (!source) throw notFound(key);
+  const { source, cache } = readBundleFile(key);
+  if (source === undefined) throw notFound(key);
   const module: LoadedModule = { exports: {} };
   loaded.set(key, module);
-  const cache = asset(`code-cache/${key.split('/').join('__')}.v8`);
-  const filename = posix.join(virtualRoot, key);
-  const script = new Script(wrap(Buffer.from(source).toString('utf8')), {
-    filename,
-    cachedData: cache && new Uint8Array(cache),
-  });
+  const filename = posix.join(VIRTUAL_ROOT, key);
+  const script = new Script(wrap(source), { filename, cachedData: cache });
   const body = script.runInThisContext() as (...args: unknown[]) => void;
   const dir = posix.dirname(key);
   body.call(module.exports, module.exports, (id: string) => requireFrom(dir, id), module, filename, posix.dirname(filename));
@@ -60,5 +66,10 @@ function load(key: string): unknown {
 }
 
 const COMMANDS: Record<string, string> = { aws_completer: 'aws_completer', 'aws-ipam-emulator': 'aws-ipam-emulator' };
-const entry = load(`${COMMANDS[basename(process.argv0)] ?? 'aws'}.cjs`) as { main(): unknown };
-void entry.main();
+
+function start(): void {
+  const entry = load(`${COMMANDS[basename(process.argv0)] ?? 'aws'}.cjs`) as { main(): unknown };
+  void entry.main();
+}
+
+start();

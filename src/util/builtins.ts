@@ -5,3 +5,6 @@ import { createRequire } from 'node:module';
 const loadBuiltin = createRequire(import.meta.url);
 
 export const childProcess = (): typeof import('node:child_process') => loadBuiltin('node:child_process');
+
+/** node:http, loaded by the first request: it cannot be part of a start-up snapshot (the standalone executable's). */
+export const http = (): typeof import('node:http') => loadBuiltin('node:http');
