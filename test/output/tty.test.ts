@@ -3,7 +3,8 @@
 // narrow). Run under `script`, which gives the command a pseudo-terminal. Expected bytes were
 // recorded from AWS CLI 2.33.31 the same way; 2.9.19 is compared live when installed.
 import { existsSync } from 'node:fs';
-import { describe, expect, test } from 'vitest';
+import { beforeEach, describe, expect, test } from 'vitest';
+import { skipUnless } from '../helpers/skip';
 import { ourBinary, realAws, runCommand, skipWithoutRealAws } from '../helpers/cli';
 
 const script = '/usr/bin/script';
@@ -28,7 +29,8 @@ async function onTerminal(binary: string, columns: number): Promise<string> {
   return result.stdout.replaceAll('\r\n', '\n');
 }
 
-describe.runIf(existsSync(script))('table output on a terminal', () => {
+describe('table output on a terminal', () => {
+  beforeEach(skipUnless(existsSync(script), `${script} (util-linux) is not installed`));
   test.each([
     [200, horizontal],
     [20, vertical],

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { skipUnless } from '../helpers/skip';
 import { FakeEc2 } from '../helpers/fake-ec2';
 import { haveTmux, script, Terminal } from './tmux';
 
@@ -38,7 +39,8 @@ async function silentEndpoint(): Promise<{ url: string; asked: () => Promise<voi
   };
 }
 
-describe.skipIf(!haveTmux)('in a terminal: help, pager, interrupts', () => {
+describe('in a terminal: help, pager, interrupts', () => {
+  beforeEach(skipUnless(haveTmux, 'tmux is not installed (apt-get install tmux)'));
   let term: Terminal;
   let ec2: FakeEc2;
   let silent: Awaited<ReturnType<typeof silentEndpoint>>;

@@ -6,6 +6,7 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { skipUnless } from '../helpers/skip';
 import { DENIED_KEY, ec2Client, KEY, REGION, startTestEmulator } from '../emulator/support';
 import type { RunningEmulator } from '../../src/emulator/index';
 import { haveTmux, Terminal } from './tmux';
@@ -24,7 +25,8 @@ const skeletonOutput = '--generate-cli-skeleton output';
 /** The rows of the menu: lines under the input that start with a space and an option or value. */
 const menu = (screen: string) => screen.split('\n').filter((line) => /^ \S/.test(line)).map((line) => line.trim());
 
-describe.skipIf(!haveTmux)('in a terminal: the auto-prompt', () => {
+describe('in a terminal: the auto-prompt', () => {
+  beforeEach(skipUnless(haveTmux, 'tmux is not installed (apt-get install tmux)'));
   let term: Terminal;
   let emulator: RunningEmulator;
   let poolId: string;

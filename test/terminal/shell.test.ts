@@ -3,7 +3,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { skipUnless } from '../helpers/skip';
 import { haveTmux, Terminal } from './tmux';
 
 const haveZsh = (() => {
@@ -21,7 +22,9 @@ const INSTALL = {
 } as const;
 
 for (const shell of ['bash', 'zsh'] as const) {
-  describe.skipIf(!haveTmux || (shell === 'zsh' && !haveZsh))(`in a terminal: ${shell} completion`, () => {
+  describe(`in a terminal: ${shell} completion`, () => {
+    beforeEach(skipUnless(haveTmux, 'tmux is not installed (apt-get install tmux)'));
+    if (shell === 'zsh') beforeEach(skipUnless(haveZsh, 'zsh is not installed (apt-get install zsh)'));
     let term: Terminal;
     afterEach(async () => {
       await term?.kill();
