@@ -131,7 +131,8 @@ describe.each([
 
   test('signals are passed on, and the exit status is the other CLI\'s, a signal included', async () => {
     const trapping = join(work, `trapping-${aws === standalone ? 'exe' : 'pkg'}`);
-    writeFileSync(trapping, '#!/bin/sh\ntrap \'echo got TERM; exit 42\' TERM\necho ready\nif [ "$1" = die ]; then kill -KILL $$; fi\nsleep 20 & wait\n');
+    // the background sleep is stopped with it: it would hold the output pipe open
+    writeFileSync(trapping, '#!/bin/sh\ntrap \'echo got TERM; kill $pid; exit 42\' TERM\necho ready\nif [ "$1" = die ]; then kill -KILL $$; fi\nsleep 20 & pid=$!\nwait\n');
     chmodSync(trapping, 0o755);
     const start = (args: string[]) => {
       const child = spawn(aws, args, { env: { ...baseEnv(work), PATH: basePath, AWS_CLI_FALLBACK: trapping }, stdio: ['ignore', 'pipe', 'pipe'] });
