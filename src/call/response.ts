@@ -67,7 +67,7 @@ export function localName(element: XmlElement): string {
 }
 
 /** botocore's _build_name_to_xml_node: repeated names collect into lists. */
-function nameToNodes(parent: XmlElement): Map<string, XmlElement | XmlElement[]> {
+export function nameToNodes(parent: XmlElement): Map<string, XmlElement | XmlElement[]> {
   const nodes = new Map<string, XmlElement | XmlElement[]>();
   for (const child of parent.children) {
     const key = localName(child);

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { PyBytes } from '../util/python';
 import { expandUser, expandVars } from '../util/paths';
+import { osErrorText } from '../util/oserror';
 import { GeneralError, ParamValidationError } from '../runtime/errors';
 import { decodeParamText, PyCodecError, UndecodableText } from './text-encoding';
 
@@ -41,7 +42,7 @@ export function loadParamFile(value: string, env: NodeJS.ProcessEnv = process.en
   try {
     data = readFileSync(path);
   } catch (error) {
-    throw new ResourceLoadingError(`Unable to load paramfile ${value}: ${describeOsError(error, path)}`);
+    throw new ResourceLoadingError(`Unable to load paramfile ${value}: ${osErrorText(error, path)}`);
   }
   if (prefix === 'fileb://') return new PyBytes(new Uint8Array(data));
   try {
@@ -57,27 +58,3 @@ export function loadParamFile(value: string, env: NodeJS.ProcessEnv = process.en
   }
 }
 
-const errnoText: Record<string, [number, string]> = {
-  ENOENT: [2, 'No such file or directory'],
-  EACCES: [13, 'Permission denied'],
-  EISDIR: [21, 'Is a directory'],
-  ENOTDIR: [20, 'Not a directory'],
-  ENAMETOOLONG: [36, 'File name too long'],
-  ELOOP: [40, 'Too many levels of symbolic links'],
-  EPERM: [1, 'Operation not permitted'],
-  EIO: [5, 'Input/output error'],
-  ENXIO: [6, 'No such device or address'],
-};
-
-/** Python's str() of an OSError: `[Errno 2] No such file or directory: 'nope.txt'`. */
-export function describeOsError(error: unknown, path: string): string {
-  const code = (error as NodeJS.ErrnoException)?.code ?? '';
-  const known = errnoText[code];
-  if (!known) return (error as Error)?.message ?? String(error);
-  const [errno, text] = known;
-  return `[Errno ${errno}] ${text}: ${pyQuote(path)}`;
-}
-
-function pyQuote(path: string): string {
-  return path.includes("'") && !path.includes('"') ? `"${path}"` : `'${path.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
-}

@@ -1,5 +1,5 @@
 // Python's wording of operating-system errors ("[Errno 2] No such file or directory: 'less'"),
-// which the CLI prints when it cannot start a pager or a renderer.
+// which the CLI prints when it cannot read a file or start a pager, a renderer or a program.
 import { pyRepr } from './python';
 
 const ERRNO: Readonly<Record<string, [number, string]>> = {
@@ -14,6 +14,8 @@ const ERRNO: Readonly<Record<string, [number, string]>> = {
   E2BIG: [7, 'Argument list too long'],
   ENOMEM: [12, 'Cannot allocate memory'],
   EAGAIN: [11, 'Resource temporarily unavailable'],
+  EIO: [5, 'Input/output error'],
+  ENXIO: [6, 'No such device or address'],
 };
 
 /** `[Errno N] text: 'file'` for a Node system error. */

@@ -7,7 +7,7 @@ import { PyError } from '../../util/pyerror';
 import { PyDict } from '../../util/pyjson';
 import { pyItem } from '../../util/pyops';
 import { pyReprString } from '../../util/python';
-import { localName } from '../response';
+import { nameToNodes } from '../response';
 import type { XmlElement } from '../xml';
 import type { CredentialMetadata } from './shape';
 import { credentialsOf } from './cached-fetcher';
@@ -16,16 +16,7 @@ type Node = XmlElement | XmlElement[];
 
 /** _build_name_to_xml_node: children by local name, repeated names as lists (a list reads its first item). */
 function childrenByName(node: Node): Map<string, Node> {
-  const parent = Array.isArray(node) ? node[0]! : node;
-  const map = new Map<string, Node>();
-  for (const child of parent.children) {
-    const name = localName(child);
-    const existing = map.get(name);
-    if (existing === undefined) map.set(name, child);
-    else if (Array.isArray(existing)) existing.push(child);
-    else map.set(name, [existing, child]);
-  }
-  return map;
+  return nameToNodes(Array.isArray(node) ? node[0]! : node);
 }
 
 /** _text_content: an element's text ('' when it has none); repeated elements stay a list. */
