@@ -1,7 +1,7 @@
 // file:// and fileb:// values: the entries of the directory typed so far (hidden ones too,
 // directories marked with a trailing slash), sorted by name, as the real completer lists them.
+import { homedir } from '../util/builtins';
 import { readdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import type { Candidate } from './candidate';
 

@@ -1,7 +1,7 @@
 // Profile names for --profile: the config file's profiles, then the credentials file's, each
 // once (sso-session and services sections are not profiles).
+import { homedir } from '../util/builtins';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseIni } from '../config/ini';
 import { expandUser, expandVars } from '../util/paths';

@@ -2,8 +2,8 @@
 // (parsed once per run, right after the first-pass parser, as the real CLI does; the run keeps
 // them), the profile in effect, and the settings of that profile. Every setting the CLI resolves
 // from the environment and the profile is read through here, in the same order of precedence.
+import { homedir } from '../util/builtins';
 import { readFileSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { GeneralError, ConfigurationError } from '../runtime/errors';
 import { MemoSlot, type RunContext } from '../runtime/context';
 import { expandUser, expandVars } from '../util/paths';

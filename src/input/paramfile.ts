@@ -1,7 +1,7 @@
 // `file://` and `fileb://` parameter values: the value is replaced by the file's contents
 // (text, or bytes for fileb://), with the real CLI's messages when the file cannot be read.
+import { homedir } from '../util/builtins';
 import { readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { PyBytes } from '../util/python';
 import { expandUser, expandVars } from '../util/paths';
 import { osErrorText } from '../util/oserror';

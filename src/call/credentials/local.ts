@@ -2,9 +2,9 @@
 // file, the config file, the old EC2 tools' AWS_CREDENTIAL_FILE and boto's config (and
 // credential_process, in credential-process.ts). Each returns undefined when it does not apply, as
 // botocore's providers do. Expiring credentials load refreshable.ts (and dateutil) only then.
+import { homedir } from '../../util/builtins';
 import { readFileSync } from 'node:fs';
 import { GeneralError } from '../../runtime/errors';
-import { homedir } from 'node:os';
 import type { Profile, Session } from '../../config/session';
 import { expandUser } from '../../util/paths';
 import { pyStr } from '../../util/python';

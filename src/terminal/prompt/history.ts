@@ -1,8 +1,8 @@
 // Commands run from the prompt, kept in ~/.aws/cli/cache/prompt_history.json (the real CLI's
 // file and format: {"version": 1, "commands": [...]}, the newest last, at most 500), so that the
 // Up key brings back what was run before, with either CLI.
+import { homedir } from '../../util/builtins';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 const MAX_COMMANDS = 500;
