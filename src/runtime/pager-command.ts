@@ -2,9 +2,8 @@
 // a name with a `/` as it is, otherwise the first executable file of that name on PATH. Used to
 // run the pager (pager.ts) and, before a request whose answer will be paged, to refuse a pager that
 // cannot be started before anything is sent (Io.checkPagerStarts).
-import { accessSync, constants, statSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
 import { GeneralError, PagerError } from './errors';
+import { inspectProgram, programCandidates } from '../util/program';
 import { shlexSplit, ShlexError } from '../util/shlex';
 import { osErrorText } from '../util/oserror';
 
@@ -24,32 +23,15 @@ export function pagerArgv(command: string): string[] {
 /** Python's default search path when PATH is not set (os.defpath). */
 const DEFAULT_PATH = ':/bin:/usr/bin';
 
-type Found = 'executable' | 'not-executable' | 'missing';
-
-function inspect(path: string): Found {
-  try {
-    if (!statSync(path).isFile()) return 'not-executable';
-  } catch {
-    return 'missing';
-  }
-  try {
-    accessSync(path, constants.X_OK);
-    return 'executable';
-  } catch {
-    return 'not-executable';
-  }
-}
-
 /**
  * Throws the error starting the pager would raise when no program can be started under its name
  * (execvp's search: a file found but not executable is remembered and the search goes on).
  */
 export function checkPagerStarts(command: string, env: NodeJS.ProcessEnv, cwd: string): void {
   const name = pagerArgv(command)[0]!;
-  const candidates = name.includes('/') ? [name] : (env.PATH ?? DEFAULT_PATH).split(delimiter).map((dir) => join(dir, name));
   let deniedSomewhere = false;
-  for (const candidate of candidates) {
-    const found = inspect(resolve(cwd, candidate));
+  for (const candidate of programCandidates(name, env.PATH ?? DEFAULT_PATH, cwd)) {
+    const found = inspectProgram(candidate);
     if (found === 'executable') return;
     if (found === 'not-executable') deniedSomewhere = true;
   }
