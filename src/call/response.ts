@@ -5,7 +5,8 @@
 import { GeneralError } from '../runtime/errors';
 import { ServiceError } from './errors';
 import { PyBytes, pyStr } from '../util/python';
-import { parseXml, XmlSyntaxError, type XmlElement } from './xml';
+import type { XmlElement } from './xml';
+import { readSimpleXml } from './xml-simple';
 
 export interface RawResponse {
   readonly statusCode: number;
@@ -31,14 +32,14 @@ const REASONS: Record<number, string> = {
 /** botocore's ResponseParserError for XML that does not parse (never retried). */
 export class ResponseParserError extends GeneralError {}
 
-export function parseQueryResponse(response: RawResponse): ParsedResponse {
+export async function parseQueryResponse(response: RawResponse): Promise<ParsedResponse> {
   if (response.statusCode >= 301) {
     if (isGenericErrorPage(response)) {
       return { ok: false, code: String(response.statusCode), message: REASONS[response.statusCode] ?? '' };
     }
-    return parseError(parseDocument(response.body));
+    return parseError(await parseDocument(response.body));
   }
-  return { ok: true, root: parseDocument(response.body) };
+  return { ok: true, root: await parseDocument(response.body) };
 }
 
 function isGenericErrorPage(response: RawResponse): boolean {
@@ -47,7 +48,11 @@ function isGenericErrorPage(response: RawResponse): boolean {
   return body === '' || body.startsWith('<html>');
 }
 
-function parseDocument(body: Uint8Array): XmlElement {
+async function parseDocument(body: Uint8Array): Promise<XmlElement> {
+  const simple = readSimpleXml(body);
+  if (simple) return simple;
+  // anything else goes to the full reader, with expat's verdict on what is not XML
+  const { parseXml, XmlSyntaxError } = await import('./xml');
   try {
     return parseXml(body);
   } catch (error) {

@@ -119,7 +119,7 @@ export async function queryCall<T>(
       failure = error;
       log?.debug('botocore.endpoint', `Exception received when sending HTTP request: ${error.message}`);
     }
-    const parsed = outcome ? parseQueryResponse(outcome.raw) : undefined;
+    const parsed = outcome ? await parseQueryResponse(outcome.raw) : undefined;
     if (parsed?.ok) return { root: parsed.root, value: outcome!.value };
     const decision = policy.decide(number, {
       statusCode: outcome?.raw.statusCode,

@@ -118,7 +118,7 @@ const INTERESTING = [
 ].map(utf8);
 const RAW_BYTES = [0x80, 0xc3, 0xe2, 0xed, 0xef, 0xf0, 0xf8, 0xfe, 0xff, 0x00, 0x0b];
 
-function mutate(rng: Rng, doc: Buffer): Buffer {
+export function mutate(rng: Rng, doc: Buffer): Buffer {
   const at = () => int(rng, doc.length + 1);
   switch (int(rng, 6)) {
     case 0: // cut short
@@ -171,6 +171,36 @@ export function generateDocuments(seed: number, count: number): Buffer[] {
     else doc = rng() < 0.5 ? utf8(pick(rng, TEMPLATES)(rng)) : pick(rng, BYTE_TEMPLATES)(rng);
     // most documents get one to three mutations; a quarter stay as generated
     for (let n = rng() < 0.25 ? 0 : 1 + int(rng, 3); n > 0; n--) doc = mutate(rng, doc);
+    out.push(doc);
+  }
+  return out;
+}
+
+/**
+ * Documents of the kind the simple reader takes (src/call/xml-simple.ts) and near misses: ASCII
+ * elements, default namespaces, text, declarations — then, for most, one or two mutations.
+ */
+export function generateSimpleDocuments(seed: number, count: number): Buffer[] {
+  const rng = random(seed);
+  // mostly what the simple reader takes, sometimes what it must leave to the full reader
+  const either = (good: readonly string[], odd: readonly string[]) => (rng() < 0.9 ? pick(rng, good) : pick(rng, odd));
+  const name = () => either(['a', 'B', '_c', 'requestId', 'success', 'd.e-f9', 'item'], ['xmlx', 'Xml', 'a:b', '\u00e9', '1a']);
+  const namespace = () => either([EC2, 'urn:x', 'https://sts.amazonaws.com/doc/2011-06-15/'], ['http://www.w3.org/XML/1998/namespace', '', 'a b', 'x&amp;y']);
+  const text = () => either(['true', '', ' ', '\n    ', 'a b\tc', '1a2b-3c', 'x]]y', 'tail'], [']]>', 'a&amp;b', 'a\r\nb', '\u00e9', '\u0001', '>']);
+  const declaration = () =>
+    either(['', '<?xml version="1.0" encoding="UTF-8"?>\n', '<?xml version="1.0"?>', '<?xml version="1.0" encoding="utf-8"?>'], ['<?xml version="1.1"?>', ' <?xml version="1.0"?>', '\ufeff', '<?xml version="1.0" encoding="ascii"?>']);
+  const element = (depth: number): string => {
+    const tag = name();
+    const ns = rng() < 0.3 ? ` xmlns="${namespace()}"` : '';
+    if (rng() < 0.15) return `<${tag}${ns}/>`;
+    let inner = rng() < 0.6 ? text() : '';
+    if (depth < 3) for (let n = int(rng, 3); n > 0; n--) inner += element(depth + 1) + (rng() < 0.3 ? text() : '');
+    return `<${tag}${ns}>${inner}</${tag}>`;
+  };
+  const out: Buffer[] = [];
+  while (out.length < count) {
+    let doc = utf8(declaration() + element(0) + (rng() < 0.2 ? pick(rng, ['\n', ' \t', '<a/>', 'x', '<!-- c -->']) : ''));
+    for (let n = rng() < 0.5 ? 0 : 1 + int(rng, 2); n > 0; n--) doc = mutate(rng, doc);
     out.push(doc);
   }
   return out;
