@@ -3,6 +3,7 @@
 // transport with botocore's retries and parses the answer botocore's way. Imported lazily so
 // skeletons, usage errors and help never load the SDK.
 import { EC2Client, ReleaseIpamPoolAllocationCommand } from '@aws-sdk/client-ec2';
+import { Sha256Js } from '@smithy/core/checksum';
 import { GeneralError } from '../runtime/errors';
 import type { RetrySettings } from '../config/client-settings';
 import type { Operation, releaseIpamPoolAllocation } from '../model/operation';
@@ -124,6 +125,9 @@ export function ec2ClientFor(
     credentials: plan.credentials ?? { accessKeyId: 'unsigned', secretAccessKey: 'unsigned' },
     requestHandler: handler,
     logger: silentLogger,
+    // the SDK's JavaScript SHA-256 signs a request in well under a millisecond; node:crypto's costs
+    // ~4 ms and ~2 MB to load, on every call (the build loads node:crypto lazily, scripts/sdk-patches.mjs)
+    sha256: Sha256Js,
     ...SDK_DEFAULTS,
     // given, so that the SDK reads no config file of its own (with its own idea of the profile)
     userAgentAppId: async () => plan.userAgentAppId,

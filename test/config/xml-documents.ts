@@ -199,7 +199,7 @@ export function generateSimpleDocuments(seed: number, count: number): Buffer[] {
   };
   const out: Buffer[] = [];
   while (out.length < count) {
-    let doc = utf8(declaration() + element(0) + (rng() < 0.2 ? pick(rng, ['\n', ' \t', '<a/>', 'x', '<!-- c -->']) : ''));
+    let doc: Buffer = utf8(declaration() + element(0) + (rng() < 0.2 ? pick(rng, ['\n', ' \t', '<a/>', 'x', '<!-- c -->']) : ''));
     for (let n = rng() < 0.5 ? 0 : 1 + int(rng, 2); n > 0; n--) doc = mutate(rng, doc);
     out.push(doc);
   }
