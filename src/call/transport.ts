@@ -3,6 +3,7 @@
 // --no-verify-ssl, with urllib3's warning), HTTP(S)_PROXY / NO_PROXY (absolute-URI requests
 // for http, CONNECT tunnels for https), and separate connect and read timeouts.
 import { connect as netConnect, isIP, type Socket } from 'node:net';
+import { Duplex } from 'node:stream';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
 import type { IncomingMessage } from 'node:http';
 import { http } from '../util/builtins';
@@ -13,6 +14,7 @@ import { maskProxyUrl, proxyFor } from '../config/client-settings';
 import type { RawResponse } from './response';
 import type { DebugLog } from './debug';
 import { headerBytes, nodeRefuses, type HeaderEncoding } from './header-values';
+import { readSimpleAnswer, simpleRequestBytes } from './simple-http';
 import { PyError } from '../util/pyerror';
 
 /** Connection-level failures; botocore's standard retry mode retries all of them. */
@@ -393,9 +395,123 @@ function closedBeforeAnswer(url: string): TransportError {
   return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
 }
 
-/** Writes the request on the socket and reads the whole answer. */
+/**
+ * Writes the request on the socket and reads the whole answer: a plain request and answer without
+ * node:http (simple-http.ts); from the first byte that is not of the plain kind — or a close, a
+ * reset — node:http reads the answer as received so far and from there on.
+ */
 function exchange(
   socket: Socket,
+  request: RawRequest,
+  target: string,
+  headers: Record<string, string>,
+  readTimeoutMs: number | undefined,
+  failOnceSent = false,
+): Promise<RawResponse> {
+  const bytes = simpleRequestBytes(request.method, target, headers, request.body);
+  if (!bytes) return exchangeThroughHttp(socket, socket, { received: [], reset: false }, request, target, headers, readTimeoutMs, failOnceSent);
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      socket.setTimeout(0);
+      fn();
+    };
+    const received: Buffer[] = [];
+    const onData = (chunk: Buffer) => {
+      received.push(chunk);
+      const answer = readSimpleAnswer(received.length === 1 ? chunk : Buffer.concat(received));
+      if (answer.kind === 'complete') {
+        settle(() => resolve(answer.response));
+        socket.destroy();
+      } else if (answer.kind === 'other') handOver(false);
+    };
+    const onEnd = () => handOver(false);
+    const onError = () => handOver(true);
+    // node:http goes on from what came so far; the read timeout set below keeps running
+    const handOver = (reset: boolean) => {
+      socket.off('data', onData);
+      socket.off('end', onEnd);
+      socket.off('error', onError);
+      const replay = new ReplayedSocket(socket, received);
+      exchangeThroughHttp(replay, socket, { received: [...received], reset }, request, target, headers, undefined).then(
+        (response) => settle(() => resolve(response)),
+        (error: unknown) => settle(() => reject(error)),
+      );
+    };
+    socket.on('data', onData);
+    socket.once('end', onEnd);
+    socket.once('error', onError);
+    if (readTimeoutMs !== undefined) {
+      socket.setTimeout(readTimeoutMs, () => {
+        settle(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
+        socket.destroy();
+      });
+    }
+    socket.write(bytes, () => {
+      if (!failOnceSent) return;
+      settle(() => reject(pythonTimeOverflow()));
+      socket.destroy();
+    });
+  });
+}
+
+/**
+ * What node:http reads when it takes over an answer: the bytes the socket gave so far, then the
+ * socket's own (its end, its error); what node:http writes is dropped, the request being sent.
+ */
+class ReplayedSocket extends Duplex {
+  private readonly queue: Buffer[];
+  private ended = false;
+  private failure: Error | undefined;
+
+  constructor(socket: Socket, received: readonly Buffer[]) {
+    super();
+    this.queue = [...received];
+    socket.on('data', (chunk: Buffer) => {
+      this.queue.push(chunk);
+      this.flush();
+    });
+    socket.once('end', () => {
+      this.ended = true;
+      this.flush();
+    });
+    socket.once('error', (error: Error) => {
+      this.failure = error;
+      this.flush();
+    });
+    // a socket that ended or failed before the hand-over
+    if (socket.readableEnded) this.ended = true;
+    else if (socket.destroyed) this.failure = Object.assign(new Error('socket closed'), { code: 'ECONNRESET' });
+  }
+
+  override _read(): void {
+    this.flush();
+  }
+
+  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+    callback();
+  }
+
+  private flush(): void {
+    while (this.queue.length > 0) if (!this.push(this.queue.shift())) return;
+    if (this.failure) this.destroy(this.failure);
+    else if (this.ended) this.push(null);
+  }
+}
+
+/** State of the real socket that node:http's caller needs: every byte received, whether it was reset. */
+interface WireState {
+  readonly received: Buffer[];
+  reset: boolean;
+}
+
+/** node:http reads the answer from `stream` (the socket, or a ReplayedSocket over it). */
+function exchangeThroughHttp(
+  stream: Duplex,
+  socket: Socket,
+  wire: WireState,
   request: RawRequest,
   target: string,
   headers: Record<string, string>,
@@ -414,19 +530,18 @@ function exchange(
     // What Python's http.client accepts when the server closes the connection early (a FIN, not a
     // reset): a status line is an answer even if the headers end mid-way, and a body shorter than
     // its Content-Length is the body. botocore then fails to parse it rather than retrying.
-    const raw: Buffer[] = [];
-    let reset = false;
+    const raw = wire.received;
     socket.on('data', (chunk: Buffer) => raw.push(chunk));
-    socket.on('error', () => (reset = true));
+    socket.on('error', () => (wire.reset = true));
     const cutShort = (partial?: { res: IncomingMessage; body: Buffer }) => {
-      if (reset || !socket.readableEnded) return reject(closed());
+      if (wire.reset || !socket.readableEnded) return reject(closed());
       if (partial) return resolve(answerOf(partial.res, partial.body));
       const status = /^HTTP\/1\.[01] (\d{3})(?: ([^\r\n]*))?\r?\n/.exec(Buffer.concat(raw).toString('latin1'));
       if (!status) return reject(closed());
       resolve({ statusCode: Number(status[1]), reason: status[2] ?? '', headers: {}, body: Buffer.alloc(0) });
     };
     const { writable, restore } = writableHeaders(headers, request.body);
-    const req = http().request({ createConnection: () => socket, method: request.method, path: target, headers: writable, setHost: false });
+    const req = http().request({ createConnection: () => stream as Socket, method: request.method, path: target, headers: writable, setHost: false });
     restore(req);
     // listen before anything else can fail: an 'error' without a listener would end the process
     req.on('error', () => finish(() => setImmediate(() => cutShort())));
