@@ -87,14 +87,23 @@ for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
     // `import('node:http')` in the SDK becomes a require(): the code-cache loader compiles files with
     // vm.Script, which has no ES module loader behind import()
     dynamicImportInCjs: false,
+    // escapes, so that every file is ASCII (read as latin-1 below); no comments to read either
+    charset: 'ascii',
+    comments: false,
   });
   await rechunk.close();
 }
 rmSync(split, { recursive: true, force: true });
+// Each file is written as the function the loader calls (src/startup/code-cache.ts): the loader hands
+// the file's text to V8 as it is, instead of a copy with CommonJS's wrapper around it (~1.3 MB less
+// peak memory for a call, and the text is read as latin-1, one byte a character: the files are ASCII).
+const WRAPPER = ['(function (exports, require, module, __filename, __dirname) {\n', '\n})'];
 for (const file of readdirSync(staging, { recursive: true, encoding: 'utf8' })) {
-  if (file.endsWith('.cjs') && /\bimport\(/.test(readFileSync(join(staging, file), 'utf8'))) {
-    throw new Error(`build: ${file} still calls import(), which the code-cache loader cannot run`);
-  }
+  if (!file.endsWith('.cjs')) continue;
+  const text = readFileSync(join(staging, file), 'utf8');
+  if (/\bimport\(/.test(text)) throw new Error(`build: ${file} still calls import(), which the code-cache loader cannot run`);
+  if (/[^\x00-\x7f]/.test(text)) throw new Error(`build: ${file} is not ASCII, which the code-cache loader reads it as`);
+  writeFileSync(join(staging, file), WRAPPER[0] + text + WRAPPER[1]);
 }
 
 /**

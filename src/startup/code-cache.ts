@@ -9,17 +9,20 @@
 // V8 accepts a cache only from its own version, so the caches are kept per V8 version
 // (dist/code-cache/<V8 version>/): a package can carry them for every supported Node (the build
 // makes one set per Node it is given, see scripts/build.mjs). On a Node the package has no caches
-// for, the bundle is loaded by Node's own loader with Node's compile cache (22+; made at the first
-// run in Node's cache directory, NODE_COMPILE_CACHE or <tmp>/node-compile-cache), or as plain files.
+// for, the files are compiled as they are loaded (slower to start, the same results).
 //
-// The bundle's files are CommonJS (.cjs); this installs the loader for that extension only, and only
-// for files inside dist/. A cache is used when it is not older than its file; V8 itself refuses one
-// made with other V8 flags, and the file is then compiled as usual. This loader writes nothing at run
-// time. (v8-compile-cache, the usual library for this, makes its cache at first compile — the top
-// level only — and writes it to the temp directory of whoever runs the command.)
+// The bundle's files (.cjs) are not CommonJS modules as Node's loader reads them: the build writes
+// each as the function CommonJS would wrap its body in, `(function (exports, require, module,
+// __filename, __dirname) { … })`, so that V8 is given the file's text itself rather than a copy
+// with the wrapper around it (peak memory), read as latin-1 (the build checks they are ASCII).
+// This installs the loader for that extension only, and only for files inside dist/. A cache is
+// used when it is not older than its file; V8 itself refuses one made with other V8 flags, and the
+// file is then compiled as usual. This loader writes nothing at run time. (v8-compile-cache, the
+// usual library for this, makes its cache at first compile — the top level only — and writes it to
+// the temp directory of whoever runs the command.)
 import Module from 'node:module';
 import { Script } from 'node:vm';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** What the loader did, for the tests (a cache that V8 silently refuses would only cost speed). */
@@ -58,7 +61,7 @@ function installLoader(keepScript?: (filename: string, script: Script) => void):
   extensions['.cjs'] = (module, filename) => {
     if (relative(distDir, filename).startsWith('..')) return plainLoader(module, filename);
     const cachedData = keepScript ? undefined : readCache(filename);
-    const script = new Script(Module.wrap(readFileSync(filename, 'utf8')), { filename, cachedData });
+    const script = new Script(readFileSync(filename, 'latin1'), { filename, cachedData });
     if (!cachedData) codeCacheReport.missing++;
     else if (script.cachedDataRejected) codeCacheReport.rejected++;
     else codeCacheReport.accepted++;
@@ -77,8 +80,7 @@ interface EntryModule {
 
 /** Runs dist/<entry>.cjs as the program (what bin/<entry>.js does). */
 export function launch(entry: string): void {
-  if (existsSync(cacheDir)) installLoader();
-  else (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  installLoader();
   void (require(join(distDir, `${entry}.cjs`)) as EntryModule).main();
 }
 

@@ -6,7 +6,6 @@
 //
 // One file serves all three commands, chosen by the name it is started under: `aws_completer`
 // and `aws-ipam-emulator` (links or copies of it), anything else is `aws`.
-import { wrap } from 'node:module';
 import { getAsset } from 'node:sea';
 import { Script } from 'node:vm';
 import { basename, posix } from 'node:path';
@@ -34,7 +33,7 @@ function asset(key: string): ArrayBuffer | undefined {
 const readBundleFile = (key: string): { source?: string; cache?: Uint8Array } => {
   const source = asset(key);
   const cache = asset(`code-cache/${key.split('/').join('__')}.v8`);
-  return { source: source && Buffer.from(source).toString('utf8'), cache: cache && new Uint8Array(cache) };
+  return { source: source && Buffer.from(source).toString('latin1'), cache: cache && new Uint8Array(cache) };
 };
 
 function notFound(id: string): Error {
@@ -58,7 +57,8 @@ function load(key: string): unknown {
   const module: LoadedModule = { exports: {} };
   loaded.set(key, module);
   const filename = posix.join(VIRTUAL_ROOT, key);
-  const script = new Script(wrap(source), { filename, cachedData: cache });
+  // each file is the function CommonJS would wrap its body in (see scripts/build.mjs)
+  const script = new Script(source, { filename, cachedData: cache });
   const body = script.runInThisContext() as (...args: unknown[]) => void;
   const dir = posix.dirname(key);
   body.call(module.exports, module.exports, (id: string) => requireFrom(dir, id), module, filename, posix.dirname(filename));
