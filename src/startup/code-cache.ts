@@ -9,7 +9,9 @@
 // V8 accepts a cache only from its own version, so the caches are kept per V8 version
 // (dist/code-cache/<V8 version>/): a package can carry them for every supported Node (the build
 // makes one set per Node it is given, see scripts/build.mjs). On a Node the package has no caches
-// for, the files are compiled as they are loaded (slower to start, the same results).
+// for, the files go to Node's own CommonJS compiler instead, with Node's compile cache (Node 22+:
+// made at the first run under NODE_COMPILE_CACHE or <tmp>/node-compile-cache) — slower to start,
+// the same results.
 //
 // The bundle's files (.cjs) are not CommonJS modules as Node's loader reads them: the build writes
 // each as the function CommonJS would wrap its body in, `(function (exports, require, module,
@@ -22,7 +24,7 @@
 // the temp directory of whoever runs the command.)
 import Module from 'node:module';
 import { Script } from 'node:vm';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** What the loader did, for the tests (a cache that V8 silently refuses would only cost speed). */
@@ -31,6 +33,8 @@ export const codeCacheReport = { accepted: 0, rejected: 0, missing: 0 };
 interface CommonJsModule {
   exports: unknown;
   require(id: string): unknown;
+  /** Node's CommonJS compiler (wraps the body, uses Node's compile cache when it is on). */
+  _compile(body: string, filename: string): void;
 }
 type ExtensionLoader = (module: CommonJsModule, filename: string) => void;
 const extensions = (Module as unknown as { _extensions: Record<string, ExtensionLoader> })._extensions;
@@ -56,10 +60,22 @@ function readCache(filename: string): Buffer | undefined {
   }
 }
 
+/** A bundle file's body: its text without the function around it (scripts/build.mjs writes `(function (…) {\n…\n})`). */
+function bodyOf(text: string): string {
+  return text.slice(text.indexOf('{') + 1, text.lastIndexOf('}'));
+}
+
 function installLoader(keepScript?: (filename: string, script: Script) => void): void {
   const plainLoader = extensions['.js'];
+  // no caches for this V8 (and not making them): Node's own compiler, with its compile cache
+  const nodeCompiles = !keepScript && !existsSync(cacheDir);
+  if (nodeCompiles) (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   extensions['.cjs'] = (module, filename) => {
     if (relative(distDir, filename).startsWith('..')) return plainLoader(module, filename);
+    if (nodeCompiles) {
+      codeCacheReport.missing++;
+      return module._compile(bodyOf(readFileSync(filename, 'latin1')), filename);
+    }
     const cachedData = keepScript ? undefined : readCache(filename);
     const script = new Script(readFileSync(filename, 'latin1'), { filename, cachedData });
     if (!cachedData) codeCacheReport.missing++;

@@ -19,7 +19,7 @@ interface Report {
 }
 
 /** Runs `node bin/aws.js args` of the install at `root` and returns its result with the loader's report. */
-async function runReporting(root: string, args: string[]) {
+async function runReporting(root: string, args: string[], env: Record<string, string> = {}) {
   const reportFile = join(work, `report-${Math.random().toString(36).slice(2)}.json`);
   const result = await runCommand([process.execPath, '-r', reporter, join(root, 'bin', 'aws.js'), ...args], {
     env: {
@@ -28,6 +28,7 @@ async function runReporting(root: string, args: string[]) {
       AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
       AWS_SECRET_ACCESS_KEY: 'secret',
       AWS_DEFAULT_REGION: 'us-east-1',
+      ...env,
     },
   });
   return { ...result, report: JSON.parse(readFileSync(reportFile, 'utf8')) as Report };
@@ -64,6 +65,19 @@ describe('code caches made by the build', () => {
     const { report, code } = await runReporting(projectRoot, callArgs());
     expect(code).toBe(0);
     expect(report.accepted).toBeLessThanOrEqual(4);
+  });
+
+  it('missing for the Node running (another V8): Node compiles the files, with its compile cache; same answer', async () => {
+    const copy = join(work, 'no-caches');
+    for (const dir of ['bin', 'dist']) cpSync(join(projectRoot, dir), join(copy, dir), { recursive: true, preserveTimestamps: true });
+    rmSync(join(copy, 'dist', 'code-cache'), { recursive: true, force: true });
+    const nodeCache = join(work, 'node-compile-cache');
+    const result = await runReporting(copy, callArgs(), { NODE_COMPILE_CACHE: nodeCache });
+    expect([result.code, result.stdout, result.stderr]).toEqual([0, '{\n    "Success": true\n}\n', '']);
+    expect(result.report.accepted + result.report.rejected).toBe(0);
+    expect(result.report.missing).toBeGreaterThan(0);
+    // Node 22+ keeps what it compiled for the next run (Node 20 has no compile cache)
+    if (Number(process.versions.node.split('.')[0]) >= 22) expect(readdirSync(nodeCache).length).toBeGreaterThan(0);
   });
 
   it('are not used for a file changed after the build, and a damaged one is refused: same answer', async () => {
