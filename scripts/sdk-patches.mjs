@@ -100,6 +100,19 @@ export const SDK_PATCHES = [
   ...lazyCrypto('SSO token file names (node:crypto when hashing)', /shared-ini-file-loader[\\/]getSSOTokenFilepath\.js$/, ['createHash']),
   ...lazyCrypto('login credentials (node:crypto when signing)', /credential-provider-login[\\/]dist-es[\\/]LoginCredentialsFetcher\.js$/, ['createHash', 'createPrivateKey', 'createPublicKey', 'sign']),
   {
+    // the CLI always gives the EC2 client its credentials (src/call/invoke.ts): the SDK's own
+    // credential chain (credential-provider-node and the providers it imports) loads only if asked
+    name: 'EC2 default credential chain when asked',
+    file: /client-ec2[\\/]dist-es[\\/]runtimeConfig\.js$/,
+    edits: () => [
+      [
+        'import { defaultProvider as credentialDefaultProvider } from "@aws-sdk/credential-provider-node";\n',
+        'const credentialDefaultProvider = (input) => async (options) => (await import("@aws-sdk/credential-provider-node")).defaultProvider(input)(options);\n',
+        1,
+      ],
+    ],
+  },
+  {
     // the SDK's own HTTP handler is never used (the CLI sends through src/call/transport.ts), but its
     // module loads node:https; TLS is loaded when a request goes to an https:// endpoint
     name: 'node:https when the SDK handler sends',
