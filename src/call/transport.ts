@@ -75,6 +75,7 @@ function insecureWarning(host: string): string {
  */
 const PYTHON_LONGEST_TIMEOUT_S = 9_223_372_036;
 const pythonTimeOverflow = () => new TransportError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t');
+const readTimeout = (url: string) => new TransportError(`Read timeout on endpoint URL: "${url}"`, true);
 
 export async function send(request: RawRequest, given: TransportOptions): Promise<RawResponse> {
   // urllib3 sets the connect timeout before it connects, the read timeout once the request is sent
@@ -293,7 +294,7 @@ async function startTls(socket: Socket, host: string, url: string, options: Tran
     if (options.readTimeoutMs !== undefined) {
       secure.setTimeout(options.readTimeoutMs, () => {
         secure.destroy();
-        reject(new TransportError(`Read timeout on endpoint URL: "${url}"`, true));
+        reject(readTimeout(url));
       });
     }
     secure.once('secureConnect', () => {
@@ -395,6 +396,17 @@ function closedBeforeAnswer(url: string): TransportError {
   return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
 }
 
+/** An exchange's outcome: the first one given runs, with the socket's read timer stopped; later ones are dropped. */
+function firstOutcome(socket: Socket): (outcome: () => void) => void {
+  let settled = false;
+  return (outcome) => {
+    if (settled) return;
+    settled = true;
+    socket.setTimeout(0);
+    outcome();
+  };
+}
+
 /**
  * Writes the request on the socket and reads the whole answer: a plain request and answer without
  * node:http (simple-http.ts); from the first byte that is not of the plain kind — or a close, a
@@ -411,13 +423,7 @@ function exchange(
   const bytes = simpleRequestBytes(request.method, target, headers, request.body);
   if (!bytes) return exchangeThroughHttp(socket, socket, { received: [], reset: false }, request, target, headers, readTimeoutMs, failOnceSent);
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      socket.setTimeout(0);
-      fn();
-    };
+    const settle = firstOutcome(socket);
     const received: Buffer[] = [];
     const onData = (chunk: Buffer) => {
       received.push(chunk);
@@ -445,7 +451,7 @@ function exchange(
     socket.once('error', onError);
     if (readTimeoutMs !== undefined) {
       socket.setTimeout(readTimeoutMs, () => {
-        settle(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
+        settle(() => reject(readTimeout(request.url)));
         socket.destroy();
       });
     }
@@ -520,13 +526,7 @@ function exchangeThroughHttp(
 ): Promise<RawResponse> {
   const closed = () => closedBeforeAnswer(request.url);
   return new Promise((resolve, reject) => {
-    let settled = false;
-    const finish = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      socket.setTimeout(0);
-      fn();
-    };
+    const finish = firstOutcome(socket);
     // What Python's http.client accepts when the server closes the connection early (a FIN, not a
     // reset): a status line is an answer even if the headers end mid-way, and a body shorter than
     // its Content-Length is the body. botocore then fails to parse it rather than retrying.
@@ -547,7 +547,7 @@ function exchangeThroughHttp(
     req.on('error', () => finish(() => setImmediate(() => cutShort())));
     if (readTimeoutMs !== undefined) {
       socket.setTimeout(readTimeoutMs, () => {
-        finish(() => reject(new TransportError(`Read timeout on endpoint URL: "${request.url}"`, true)));
+        finish(() => reject(readTimeout(request.url)));
         req.destroy();
         socket.destroy();
       });
