@@ -59,6 +59,33 @@ describe('code caches made by the build', () => {
     expect(report).toEqual({ accepted: report.accepted, rejected: 0, missing: 0 });
   });
 
+  it('hold code only: two environments and two clocks sign with their own keys, region, time and request ids', async () => {
+    const runs = [
+      { AWS_ACCESS_KEY_ID: 'AKIDFIRSTRUN', AWS_DEFAULT_REGION: 'eu-west-1' },
+      { AWS_ACCESS_KEY_ID: 'AKIDSECONDRUN', AWS_DEFAULT_REGION: 'ap-south-1' },
+    ];
+    const seen: Array<{ authorization: string; date: string; id: string; at: number }> = [];
+    for (const [i, env] of runs.entries()) {
+      // the second run a clock second later: its X-Amz-Date must move with the clock
+      if (i > 0) await new Promise((resolve) => setTimeout(resolve, 1100));
+      const first = ec2.requests.length;
+      const { report, code } = await runReporting(projectRoot, callArgs(), env);
+      expect(code).toBe(0);
+      expect(report).toEqual({ accepted: report.accepted, rejected: 0, missing: 0 });
+      const request = ec2.requests[first]!;
+      seen.push({ authorization: String(request.headers.authorization), date: String(request.headers['x-amz-date']), id: String(request.headers['amz-sdk-invocation-id']), at: Date.now() });
+    }
+    const amzDate = (ms: number) => new Date(ms).toISOString().replace(/[-:]|\.\d{3}/g, '');
+    for (const [i, { authorization, date, at }] of seen.entries()) {
+      expect(authorization).toContain(`Credential=${runs[i]!.AWS_ACCESS_KEY_ID}/${date.slice(0, 8)}/${runs[i]!.AWS_DEFAULT_REGION}/ec2/aws4_request`);
+      expect(authorization).not.toContain('AKIDWARMUP');
+      // signed within the run (a few seconds before the run returned), not at build time
+      expect(date >= amzDate(at - 10_000) && date <= amzDate(at)).toBe(true);
+    }
+    expect(seen[1]!.date > seen[0]!.date).toBe(true);
+    expect(seen[1]!.id).not.toBe(seen[0]!.id);
+  });
+
   it('a call reads its code from few files (the build puts what a call loads into one)', async () => {
     // the entry, what it shares with every path, and the call's own file; ~20 before (each file
     // costs finding, reading and a V8 cache of its own)
