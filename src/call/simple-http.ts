@@ -37,8 +37,8 @@ export function simpleRequestBytes(method: string, target: string, headers: Read
 export type SimpleAnswer =
   /** The whole answer, as node:http would have given it. */
   | { readonly kind: 'complete'; readonly response: RawResponse }
-  /** Of the plain kind so far; more bytes are needed. */
-  | { readonly kind: 'incomplete' }
+  /** Of the plain kind so far; more bytes are needed (`total`: how many in all, once the head is read). */
+  | { readonly kind: 'incomplete'; readonly total?: number }
   /** Not of the plain kind: node:http decides. */
   | { readonly kind: 'other' };
 
@@ -80,7 +80,7 @@ export function readSimpleAnswer(received: Buffer): SimpleAnswer {
   }
   if (length === undefined) return { kind: 'other' };
   const bodyStart = headEnd + 4;
-  if (received.length < bodyStart + length) return { kind: 'incomplete' };
+  if (received.length < bodyStart + length) return { kind: 'incomplete', total: bodyStart + length };
   if (received.length > bodyStart + length) return { kind: 'other' };
   return { kind: 'complete', response: { statusCode: code, reason: status[2]!, headers, body: received.subarray(bodyStart) } };
 }

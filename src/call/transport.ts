@@ -425,10 +425,16 @@ function exchange(
   return new Promise((resolve, reject) => {
     const settle = firstOutcome(socket);
     const received: Buffer[] = [];
+    let size = 0;
+    /** The answer's size in bytes once its head has been read (then the body is only counted). */
+    let total: number | undefined;
     const onData = (chunk: Buffer) => {
       received.push(chunk);
+      size += chunk.length;
+      if (total !== undefined && size < total) return;
       const answer = readSimpleAnswer(received.length === 1 ? chunk : Buffer.concat(received));
-      if (answer.kind === 'complete') {
+      if (answer.kind === 'incomplete') total = answer.total;
+      else if (answer.kind === 'complete') {
         settle(() => resolve(answer.response));
         socket.destroy();
       } else if (answer.kind === 'other') handOver(false);

@@ -155,6 +155,8 @@ describe('an answer without node:http', () => {
     const body = '<ReleaseIpamPoolAllocationResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r-1</requestId><success>true</success></ReleaseIpamPoolAllocationResponse>';
     const bytes = Buffer.from(`HTTP/1.1 200 OK\r\nServer: BaseHTTP/0.6 Python/3.11.2\r\nDate: Tue, 01 Dec 2026 18:00:00 GMT\r\nContent-Type: text/xml;charset=UTF-8\r\nContent-Length: ${body.length}\r\n\r\n${body}`);
     expect(readSimpleAnswer(bytes).kind).toBe('complete');
-    expect(readSimpleAnswer(bytes.subarray(0, bytes.length - 1)).kind).toBe('incomplete');
+    // once the head is in, the reader knows how many bytes the whole answer has
+    expect(readSimpleAnswer(bytes.subarray(0, bytes.length - 1))).toEqual({ kind: 'incomplete', total: bytes.length });
+    expect(readSimpleAnswer(bytes.subarray(0, 20))).toEqual({ kind: 'incomplete' });
   });
 });
