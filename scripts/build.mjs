@@ -24,12 +24,14 @@ const commanderDeclarationsOnly = {
   },
 };
 
+const ENTRY_POINTS = {
+  aws: 'src/cli/main.ts',
+  'aws-ipam-emulator': 'src/emulator/bin.ts',
+  aws_completer: 'src/completion/main.ts',
+};
+
 const result = await build({
-  entryPoints: {
-    aws: 'src/cli/main.ts',
-    'aws-ipam-emulator': 'src/emulator/bin.ts',
-    aws_completer: 'src/completion/main.ts',
-  },
+  entryPoints: ENTRY_POINTS,
   absWorkingDir: root,
   outdir: split,
   bundle: true,
@@ -123,13 +125,14 @@ function callPathModules(metafile) {
     return seen;
   };
   const outputs = Object.entries(metafile.outputs);
-  const entryOf = (source) => {
+  /** esbuild's output file for a source it was given as an entry or found behind an import(). */
+  const outputOf = (source) => {
     const found = outputs.find(([, o]) => o.entryPoint === source);
-    if (!found) throw new Error(`build: no lazily loaded file for ${source}`);
+    if (!found) throw new Error(`build: no output file for ${source}`);
     return found[0];
   };
-  const loadedAtStart = staticClosure(outputs.filter(([, o]) => o.entryPoint === 'src/cli/main.ts').map(([file]) => file));
-  const call = staticClosure(CALL_PATH_ENTRIES.map(entryOf));
+  const loadedAtStart = staticClosure([outputOf(ENTRY_POINTS.aws)]);
+  const call = staticClosure(CALL_PATH_ENTRIES.map(outputOf));
   return new Set([...call].filter((file) => !loadedAtStart.has(file)).map((file) => join(root, file)));
 }
 

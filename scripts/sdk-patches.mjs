@@ -18,7 +18,7 @@ const LAZY_BUILTIN = 'import { createRequire as createBuiltinRequire } from "nod
 function lazyCrypto(name, file, functions, more = []) {
   const statement = `import { ${functions.join(', ')} } from "node:crypto";\n`;
   const wrappers = functions.map((f) => `const ${f} = (...args) => requireBuiltin("node:crypto").${f}(...args);\n`).join('');
-  return [{ name, file, edits: () => [[statement, LAZY_BUILTIN + wrappers, 1], ...more] }];
+  return { name, file, edits: () => [[statement, LAZY_BUILTIN + wrappers, 1], ...more] };
 }
 
 export const SDK_PATCHES = [
@@ -91,14 +91,14 @@ export const SDK_PATCHES = [
       ],
     ],
   },
-  ...lazyCrypto('SHA-256 (node:crypto when hashing)', /checksum[\\/]sha256[\\/]Sha256Node\.js$/, ['createHash', 'createHmac'], [
+  lazyCrypto('SHA-256 (node:crypto when hashing)', /checksum[\\/]sha256[\\/]Sha256Node\.js$/, ['createHash', 'createHmac'], [
     // it tried a hash at load time to see whether native crypto works; in Node it does
     ['const hasNativeCrypto = (() => {\n    try {\n        createHash("sha256");\n        return true;\n    }\n    catch {\n        return false;\n    }\n})();', 'const hasNativeCrypto = true;', 1],
   ]),
-  ...lazyCrypto('Hash (node:crypto when hashing)', /serde[\\/]hash-node[\\/]hash-node\.js$/, ['createHash', 'createHmac']),
-  ...lazyCrypto('MD5 (node:crypto when hashing)', /checksum[\\/]md5[\\/]Md5Node\.js$/, ['createHash']),
-  ...lazyCrypto('SSO token file names (node:crypto when hashing)', /shared-ini-file-loader[\\/]getSSOTokenFilepath\.js$/, ['createHash']),
-  ...lazyCrypto('login credentials (node:crypto when signing)', /credential-provider-login[\\/]dist-es[\\/]LoginCredentialsFetcher\.js$/, ['createHash', 'createPrivateKey', 'createPublicKey', 'sign']),
+  lazyCrypto('Hash (node:crypto when hashing)', /serde[\\/]hash-node[\\/]hash-node\.js$/, ['createHash', 'createHmac']),
+  lazyCrypto('MD5 (node:crypto when hashing)', /checksum[\\/]md5[\\/]Md5Node\.js$/, ['createHash']),
+  lazyCrypto('SSO token file names (node:crypto when hashing)', /shared-ini-file-loader[\\/]getSSOTokenFilepath\.js$/, ['createHash']),
+  lazyCrypto('login credentials (node:crypto when signing)', /credential-provider-login[\\/]dist-es[\\/]LoginCredentialsFetcher\.js$/, ['createHash', 'createPrivateKey', 'createPublicKey', 'sign']),
   {
     // the CLI always gives the EC2 client its credentials (src/call/invoke.ts): the SDK's own
     // credential chain (credential-provider-node and the providers it imports) loads only if asked
