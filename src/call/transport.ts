@@ -347,7 +347,8 @@ function hostnameMismatch(host: string, cert: PeerCertificate | undefined): stri
   return 'no appropriate commonName or subjectAltName fields were found';
 }
 
-function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
+/** node:http's answer as the transport returns it: header names in lower case, repeated ones joined with ", ". */
+export function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
   const flat: Record<string, string> = {};
   for (let i = 0; i < res.rawHeaders.length; i += 2) {
     const name = res.rawHeaders[i]!.toLowerCase();
@@ -437,17 +438,17 @@ function exchange(
       else if (answer.kind === 'complete') {
         settle(() => resolve(answer.response));
         socket.destroy();
-      } else if (answer.kind === 'other') handOver(false);
+      } else if (answer.kind === 'other') handOver();
     };
-    const onEnd = () => handOver(false);
-    const onError = () => handOver(true);
+    const onEnd = () => handOver();
+    const onError = (error: Error) => handOver(error);
     // node:http goes on from what came so far; the read timeout set below keeps running
-    const handOver = (reset: boolean) => {
+    const handOver = (failure?: Error) => {
       socket.off('data', onData);
       socket.off('end', onEnd);
       socket.off('error', onError);
-      const replay = new ReplayedSocket(socket, received);
-      exchangeThroughHttp(replay, socket, { received: [...received], reset }, request, target, headers, undefined).then(
+      const replay = new ReplayedSocket(socket, received, failure);
+      exchangeThroughHttp(replay, socket, { received: [...received], reset: failure !== undefined }, request, target, headers, undefined).then(
         (response) => settle(() => resolve(response)),
         (error: unknown) => settle(() => reject(error)),
       );
@@ -475,12 +476,13 @@ function exchange(
  */
 class ReplayedSocket extends Duplex {
   private readonly queue: Buffer[];
-  private ended = false;
-  private failure: Error | undefined;
+  private ended: boolean;
 
-  constructor(socket: Socket, received: readonly Buffer[]) {
+  /** `failure`: the socket's error, when it failed before the hand-over. */
+  constructor(socket: Socket, received: readonly Buffer[], private failure?: Error) {
     super();
     this.queue = [...received];
+    this.ended = socket.readableEnded;
     socket.on('data', (chunk: Buffer) => {
       this.queue.push(chunk);
       this.flush();
@@ -493,9 +495,6 @@ class ReplayedSocket extends Duplex {
       this.failure = error;
       this.flush();
     });
-    // a socket that ended or failed before the hand-over
-    if (socket.readableEnded) this.ended = true;
-    else if (socket.destroyed) this.failure = Object.assign(new Error('socket closed'), { code: 'ECONNRESET' });
   }
 
   override _read(): void {

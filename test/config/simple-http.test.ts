@@ -7,6 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { Duplex } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { readSimpleAnswer, simpleRequestBytes } from '../../src/call/simple-http';
+import { answerOf } from '../../src/call/transport';
 
 const SEED = Number(process.env.SEED ?? 20261201);
 
@@ -34,7 +35,7 @@ interface Parsed {
   body: string;
 }
 
-/** What node:http reads from `chunks` as the answer to a POST (as transport.ts flattens it), or its error. */
+/** What node:http reads from `chunks` as the answer to a POST (flattened by transport.ts's answerOf), or its error. */
 function nodeReads(chunks: Buffer[]): Promise<Parsed | 'error'> {
   return new Promise((resolve) => {
     const socket = new Duplex({ read() {}, write: (_c, _e, callback) => callback() });
@@ -45,12 +46,8 @@ function nodeReads(chunks: Buffer[]): Promise<Parsed | 'error'> {
       res.on('data', (c: Buffer) => body.push(c));
       res.on('error', () => resolve('error'));
       res.on('end', () => {
-        const headers: Record<string, string> = {};
-        for (let i = 0; i < res.rawHeaders.length; i += 2) {
-          const name = res.rawHeaders[i]!.toLowerCase();
-          headers[name] = headers[name] === undefined ? res.rawHeaders[i + 1]! : `${headers[name]}, ${res.rawHeaders[i + 1]}`;
-        }
-        resolve({ statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers, body: Buffer.concat(body).toString('latin1') });
+        const { statusCode, reason, headers } = answerOf(res, Buffer.alloc(0));
+        resolve({ statusCode, reason, headers: { ...headers }, body: Buffer.concat(body).toString('latin1') });
       });
     });
     req.end();
