@@ -29,7 +29,7 @@ const isNamespaceByte = (b: number) => isNameChar(b) || b === 0x3a || b === SLAS
 /** The tree expat and ElementTree would build, or undefined when the document is not of the simple kind. */
 export function readSimpleXml(bytes: Uint8Array): XmlElement | undefined {
   const latin1 = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = (from: number, to: number) => latin1.toString('latin1', from, Math.min(to, bytes.length));
+  const text = (from: number, to: number) => latin1.toString('latin1', from, to);
   let at = 0;
   for (const declaration of DECLARATIONS) {
     if (bytes.length >= declaration.length && text(0, declaration.length) === declaration) {
