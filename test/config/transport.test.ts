@@ -4,13 +4,14 @@
 import { startHangingPort } from '../helpers/hanging-port';
 import { createServer, type Server } from 'node:http';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { emptyHome, runOurs, runReal, skipWithoutRealAws, type RunResult } from '../helpers/cli';
 import { FakeEc2, successReply } from '../helpers/fake-ec2';
 import { testKeys } from '../helpers/scenario';
 import { makeTestCa, TestProxy, TlsEc2, type TestCa } from '../helpers/tls';
+import { faults, startFault } from '../reliability/fault-servers';
 
 const op = ['ec2', 'release-ipam-pool-allocation'];
 const all = ['--ipam-pool-id', 'ipam-pool-1', '--cidr', '10.0.0.0/24', '--ipam-pool-allocation-id', 'ipam-pool-alloc-1'];
@@ -217,48 +218,27 @@ describe('timeouts and retries', () => {
   });
 });
 
-/**
- * A raw endpoint that sends `parts` of its answer 30 ms apart, once the request is in: the first
- * parts look like a plain answer, which the transport reads without node:http, until one does not.
- */
-async function trickling(parts: string[], close = false): Promise<{ url: string; stop: () => Promise<void> }> {
-  const sockets = new Set<Socket>();
-  const timers = new Set<NodeJS.Timeout>();
-  const server = createNetServer((socket) => {
-    sockets.add(socket);
-    let seen = '';
-    socket.on('data', (chunk) => {
-      seen += chunk.toString('latin1');
-      const head = seen.indexOf('\r\n\r\n');
-      const length = Number(/content-length: (\d+)/i.exec(seen)?.[1] ?? 0);
-      if (head === -1 || seen.length < head + 4 + length) return;
-      parts.forEach((part, i) => timers.add(setTimeout(() => (close && i === parts.length - 1 ? socket.end(part) : socket.write(part)), 30 * i)));
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    async stop() {
-      for (const timer of timers) clearTimeout(timer);
-      for (const socket of sockets) socket.destroy();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
-
 describe('answers read without node:http until they turn out not to be plain', () => {
-  const xml = '<ReleaseIpamPoolAllocationResponse xmlns="http://ec2.amazonaws.com/doc/2016-11-15/"><requestId>r</requestId><success>true</success></ReleaseIpamPoolAllocationResponse>';
-  const chunked = `${xml.length.toString(16)}\r\n${xml}\r\n0\r\n\r\n`;
-  test.each([
-    ['a plain answer in pieces', ['HTTP/1.1 20', `0 OK\r\nContent-Length: ${xml.length}\r\n`, `\r\n${xml.slice(0, 50)}`, xml.slice(50)]],
-    ['a chunked answer whose first pieces look plain', ['HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n', 'Transfer-Encoding: chunked\r\n\r\n', chunked.slice(0, 40), chunked.slice(40)]],
-    ['an answer without Content-Length, ended by closing', ['HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n', 'Connection: close\r\n\r\n', xml], true],
-  ] as Array<[string, string[], boolean?]>)('%s', async (_name, parts, close) => {
-    const server = await trickling(parts, close);
+  const cases = ['plain-in-pieces', 'chunked-after-plain-head', 'close-delimited'];
+  test.each(cases)('%s', async (name) => {
+    const server = await startFault(faults()[name]!);
     try {
       expect(await run(['--endpoint-url', server.url], { AWS_MAX_ATTEMPTS: '1' })).toMatchObject({ code: 0, stdout: SUCCESS, stderr: '' });
     } finally {
       await server.stop();
+    }
+  });
+
+  test.for(cases)('%s: as the real CLI reads it', async (name, context) => {
+    skipWithoutRealAws(context);
+    const servers = [await startFault(faults()[name]!), await startFault(faults()[name]!)];
+    try {
+      const args = (url: string) => [...op, ...all, '--endpoint-url', url];
+      const env = { ...base, AWS_MAX_ATTEMPTS: '1' };
+      const [theirs, ours] = await Promise.all([runReal(args(servers[0]!.url), { env }), runOurs(args(servers[1]!.url), { env })]);
+      expect([ours.code, ours.stdout, ours.stderr]).toEqual([theirs.code, theirs.stdout, theirs.stderr]);
+    } finally {
+      for (const server of servers) await server.stop();
     }
   });
 });

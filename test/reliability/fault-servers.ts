@@ -90,12 +90,13 @@ function later(ctx: FaultContext, ms: number, action: () => void): void {
   ctx.timers.add(timer);
 }
 
-/** Writes `parts` one after the other, `gapMs` apart. */
-function trickle(ctx: FaultContext, socket: Socket, parts: readonly string[], gapMs: number): void {
+/** Writes `parts` one after the other, `gapMs` apart; `end`: closes the connection after the last. */
+function trickle(ctx: FaultContext, socket: Socket, parts: readonly string[], gapMs: number, end = false): void {
   const [first, ...rest] = parts;
   if (first === undefined || socket.destroyed) return;
-  socket.write(first);
-  later(ctx, gapMs, () => trickle(ctx, socket, rest, gapMs));
+  if (end && rest.length === 0) socket.end(first);
+  else socket.write(first);
+  later(ctx, gapMs, () => trickle(ctx, socket, rest, gapMs, end));
 }
 
 /** A plain HTTP fault: every request is answered by `handle`. */
@@ -151,6 +152,19 @@ export function faults(tls?: TlsMaterial): Record<string, FaultSpec> {
       const head = answer.slice(0, cut);
       const parts = [...head.match(/[\s\S]{1,12}/g)!.slice(0, 6), head.slice(72), answer.slice(cut)];
       trickle(ctx, socket, parts, 400);
+    }),
+    // answers whose first pieces are plain (read without node:http), then are or are not
+    'plain-in-pieces': http('a plain answer in pieces: the status line split, then the head, then the body in two', (socket, _index, ctx) => {
+      const answer = httpAnswer(200, EC2_SUCCESS, 'OK');
+      const body = answer.indexOf('\r\n\r\n') + 4;
+      trickle(ctx, socket, [answer.slice(0, 11), answer.slice(11, body), answer.slice(body, body + 50), answer.slice(body + 50)], 30);
+    }),
+    'chunked-after-plain-head': http('a chunked answer whose first piece looks plain', (socket, _index, ctx) => {
+      const chunked = `${EC2_SUCCESS.length.toString(16)}\r\n${EC2_SUCCESS}\r\n0\r\n\r\n`;
+      trickle(ctx, socket, ['HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n', 'Transfer-Encoding: chunked\r\n\r\n', chunked.slice(0, 40), chunked.slice(40)], 30);
+    }),
+    'close-delimited': http('an answer without Content-Length, ended by closing the connection', (socket, _index, ctx) => {
+      trickle(ctx, socket, ['HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\n', 'Connection: close\r\n\r\n', EC2_SUCCESS], 30, true);
     }),
     'headers-stall': http('the status line, then silence past the read timeout', (socket) => {
       socket.write('HTTP/1.1 200 OK\r\n');
