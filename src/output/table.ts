@@ -14,6 +14,7 @@
 // its failures (e.g. `Row should have 2 elements, instead it has 1`) happen at the same points.
 import { PyError, pyStr, pyTypeName, compareStrings, isContainer, type PyDict, type PyValue } from './value';
 import { textWidth } from './wide-chars';
+import { pyRound } from '../util/python';
 
 export interface TableOptions {
   readonly title: string;
@@ -181,14 +182,6 @@ function pySorted(keys: PyValue[]): PyValue[] {
 /** Python's `' ' * n` (nothing for n <= 0). */
 const repeat = (text: string, n: number) => (n > 0 ? text.repeat(n) : '');
 
-/** Python's round() of a float to an int: halves go to the even neighbour. */
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
-}
 
 class Section {
   headers: PyValue[] = [];
@@ -234,7 +227,7 @@ class Section {
     const unscaled = this.maxWidths.map((w) => w + padding);
     if (maxWidth === undefined || !unscaled.length) return unscaled;
     const scale = maxWidth / unscaled.reduce((a, b) => a + b, 0);
-    const scaled = unscaled.map((w) => roundHalfEven(scale * w));
+    const scaled = unscaled.map((w) => pyRound(scale * w));
     let offBy = scaled.reduce((a, b) => a + b, 0) - maxWidth;
     while (offBy !== 0) {
       const order = scaled.map((_, i) => i);

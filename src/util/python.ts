@@ -160,3 +160,12 @@ export function pyTypeShort(value: unknown): string {
 function isDictLike(value: unknown): value is { entries: Map<unknown, unknown> } {
   return typeof value === 'object' && value !== null && (value as { entries?: unknown }).entries instanceof Map;
 }
+
+/** Python's round() of a float to an int: halves go to the even neighbour. */
+export function pyRound(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff > 0.5) return floor + 1;
+  if (diff < 0.5) return floor;
+  return floor % 2 === 0 ? floor : floor + 1;
+}

@@ -11,7 +11,7 @@ import { decodeUtf8 } from '../../util/pycodecs';
 import { isValueError, PyError } from '../../util/pyerror';
 import { PyDict } from '../../util/pyjson';
 import { pyContains, pyGet, pyItem, pyJsonLoads } from '../../util/pyops';
-import { PyNumber, pyReprString, pyStr, pyTypeName } from '../../util/python';
+import { PyNumber, pyReprString, pyRound, pyStr, pyTypeName } from '../../util/python';
 import type { CredentialMetadata } from './shape';
 
 // ---- the token cache (~/.aws/sso/cache/<sha1>.json) ----
@@ -149,7 +149,7 @@ export function utcTimestampOfMs(ms: bigint): string {
   if (!(seconds >= -TIME_T_LIMIT && seconds < TIME_T_LIMIT)) throw new PyError('OverflowError', 'timestamp out of range for platform time_t');
   // microseconds rounded half to even, which can carry into the next second
   let whole = Math.floor(seconds);
-  const micro = roundHalfEven((seconds - whole) * 1e6);
+  const micro = pyRound((seconds - whole) * 1e6);
   if (micro >= 1e6) whole += 1;
   const days = BigInt(Math.floor(whole / 86400));
   const secondOfDay = whole - Number(days) * 86400;
@@ -159,14 +159,6 @@ export function utcTimestampOfMs(ms: bigint): string {
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(Math.floor(secondOfDay / 3600))}:${two(Math.floor(secondOfDay / 60) % 60)}:${two(secondOfDay % 60)}`;
   return `${year}-${two(month)}-${two(day)}T${time}Z`;
-}
-
-function roundHalfEven(x: number): number {
-  const floor = Math.floor(x);
-  const diff = x - floor;
-  if (diff > 0.5) return floor + 1;
-  if (diff < 0.5) return floor;
-  return floor % 2 === 0 ? floor : floor + 1;
 }
 
 /** Days since 1970-01-01 to a proleptic Gregorian date (year, month, day). */
