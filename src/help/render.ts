@@ -5,7 +5,7 @@
 // is printed directly.
 import { GeneralError } from '../runtime/errors';
 import type { Io } from '../runtime/io';
-import { shlexSplit, ShlexError } from '../util/shlex';
+import { pagerArgv } from '../runtime/pager-command';
 import { onPath, runFilter, runOnTerminal } from '../runtime/child-process';
 import { osErrorText } from '../util/oserror';
 import { ignoreInterrupts } from '../runtime/interrupts';
@@ -28,15 +28,8 @@ export async function typeset(roff: string, env: NodeJS.ProcessEnv, device: 'asc
 /** Hands the page to the help pager (MANPAGER, PAGER, `less -R`). */
 export async function sendToHelpPager(page: Buffer, io: Io): Promise<void> {
   const configured = io.env.MANPAGER ?? io.env.PAGER ?? DEFAULT_HELP_PAGER;
-  let argv: string[];
-  try {
-    argv = shlexSplit(configured);
-  } catch (error) {
-    if (error instanceof ShlexError) throw new GeneralError(error.message);
-    throw error;
-  }
-  // The CLI indexes the first word without checking that there is one.
-  if (argv.length === 0) throw new GeneralError('list index out of range');
+  // (as for output: the CLI indexes the first word without checking that there is one)
+  const argv = pagerArgv(configured);
   await io.flush();
   if (!onPath(argv[0]!, io.env)) {
     io.stdout(page.toString('utf8') + '\n');
