@@ -3,10 +3,10 @@
 // them), the profile in effect, and the settings of that profile. Every setting the CLI resolves
 // from the environment and the profile is read through here, in the same order of precedence.
 import { homedir } from '../util/builtins';
-import { readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { GeneralError, ConfigurationError } from '../runtime/errors';
 import { MemoSlot, type RunContext } from '../runtime/context';
-import { expandUser, expandVars } from '../util/paths';
+import { expandUser, expandVars, isFile } from '../util/paths';
 import { binaryFormats } from '../model/globals';
 import { pyReprString } from '../util/python';
 import { IniParseError, parseIni, type IniSections, type IniValue } from './ini';
@@ -91,14 +91,6 @@ function secondWord(sectionName: string): string | undefined {
     return parts.length === 2 ? parts[1] : undefined;
   } catch {
     return undefined;
-  }
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
   }
 }
 

@@ -1,4 +1,5 @@
-// Python's os.path.expanduser and os.path.expandvars, which the CLI applies to file paths.
+// Python's os.path.expanduser, os.path.expandvars and os.path.isfile, which the CLI applies to file paths.
+import { statSync } from 'node:fs';
 
 /** `~` and `~user` at the start of a path. */
 export function expandUser(path: string, env: NodeJS.ProcessEnv, home: () => string): string {
@@ -19,4 +20,13 @@ export function expandVars(path: string, env: NodeJS.ProcessEnv): string {
     const value = env[key];
     return value === undefined ? whole : value;
   });
+}
+
+/** os.path.isfile: a regular file (links followed); false for anything that cannot be looked at. */
+export function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
 }

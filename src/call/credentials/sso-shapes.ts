@@ -3,8 +3,6 @@
 // and SSO-OIDC's CreateToken answer (the REST-JSON parser: structures read with .get(), nulls
 // skipped, longs and integers through int()), and the expiration in milliseconds turned into
 // a UTC timestamp. Wrong shapes end in Python's exceptions (PyError).
-import { readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { ParamValidationError } from '../../runtime/errors';
 import { parsePyInt } from '../../util/pyint';
 import { decodeUtf8 } from '../../util/pycodecs';
@@ -13,6 +11,7 @@ import { PyDict } from '../../util/pyjson';
 import { pyContains, pyGet, pyItem, pyJsonLoads } from '../../util/pyops';
 import { PyNumber, pyReprString, pyRound, pyStr, pyTypeName } from '../../util/python';
 import type { CredentialMetadata } from './shape';
+import { readCacheEntry } from './cached-fetcher';
 
 // ---- the token cache (~/.aws/sso/cache/<sha1>.json) ----
 
@@ -22,25 +21,10 @@ import type { CredentialMetadata } from './shape';
  * without both keys "is invalid".
  */
 export function loadCachedToken(dir: string, key: string, names: { readonly missing: string; readonly startUrl: string }, fail: (detail: string) => Error): unknown {
-  const path = join(dir, `${key}.json`);
-  if (!isFile(path)) throw fail(`Token for ${names.missing} does not exist`);
-  let token: unknown;
-  try {
-    token = pyJsonLoads(decodeUtf8(readFileSync(path)));
-  } catch (error) {
-    if (isValueError(error) || (error as NodeJS.ErrnoException).code !== undefined) throw new PyError('KeyError', pyReprString(key));
-    throw error;
-  }
+  const token = readCacheEntry(dir, key);
+  if (token === undefined) throw fail(`Token for ${names.missing} does not exist`);
   if (!pyContains(token, 'accessToken') || !pyContains(token, 'expiresAt')) throw fail(`Token for ${names.startUrl} is invalid`);
   return token;
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** botocore validates an operation's parameters: the SSO calls take text only. */
