@@ -3,7 +3,7 @@
 // year/month/day, the same time-zone rules, and Python's messages when it gives up
 // (ParserError, the datetime constructor's ValueError, OverflowError, TypeError).
 import { PyError } from './pyerror';
-import { pyClassName } from './pyops';
+import { pyTypeShort } from './python';
 import { pyWarn } from './pywarnings';
 
 /** A datetime as dateutil builds it: naive (no offset) or with a fixed UTC offset in seconds. */
@@ -553,7 +553,7 @@ const parserError = (message: string) => new PyError('ParserError', message);
 
 /** dateutil.parser.parse(value): non-strings raise TypeError, strings a datetime or Python's error. */
 export function dateutilParse(value: unknown, options: { gmtIsUtc?: boolean; now?: Date } = {}): PyDateTime {
-  if (typeof value !== 'string') throw new PyError('TypeError', `Parser must be a string or character stream, not ${pyClassName(value)}`);
+  if (typeof value !== 'string') throw new PyError('TypeError', `Parser must be a string or character stream, not ${pyTypeShort(value)}`);
   const res = parseFields(value);
   if (!res) throw parserError(`Unknown string format: ${value}`);
   const set = (['year', 'month', 'day', 'weekday', 'hour', 'minute', 'second', 'microsecond', 'tzname', 'tzoffset', 'ampm'] as const).filter(

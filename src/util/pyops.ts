@@ -3,20 +3,7 @@
 // and a wrong type there is the message the CLI prints.
 import { parsePyJson, PyDict, PyJsonError, PyJsonRecursionError } from './pyjson';
 import { PyError } from './pyerror';
-import { PyNumber, pyReprString } from './python';
-
-/** type(value).__name__. */
-export function pyClassName(value: unknown): string {
-  if (value === null || value === undefined) return 'NoneType';
-  if (typeof value === 'string') return 'str';
-  if (typeof value === 'boolean') return 'bool';
-  if (value instanceof PyNumber) return value.kind;
-  if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
-  if (typeof value === 'bigint') return 'int';
-  if (Array.isArray(value)) return 'list';
-  if (value instanceof Date) return 'datetime';
-  return 'dict';
-}
+import { PyNumber, pyReprString, pyTypeShort } from './python';
 
 export function isPyDict(value: unknown): value is PyDict {
   return value instanceof PyDict;
@@ -30,13 +17,13 @@ export function pyItem(value: unknown, key: string): unknown {
   }
   if (typeof value === 'string') throw new PyError('TypeError', "string indices must be integers, not 'str'");
   if (Array.isArray(value)) throw new PyError('TypeError', 'list indices must be integers or slices, not str');
-  throw new PyError('TypeError', `'${pyClassName(value)}' object is not subscriptable`);
+  throw new PyError('TypeError', `'${pyTypeShort(value)}' object is not subscriptable`);
 }
 
 /** `value.get(key)` (None when absent); only dicts have it. */
 export function pyGet(value: unknown, key: string, fallback: unknown = null): unknown {
   if (value instanceof PyDict) return value.entries.has(key) ? value.entries.get(key) : fallback;
-  throw new PyError('AttributeError', `'${pyClassName(value)}' object has no attribute 'get'`);
+  throw new PyError('AttributeError', `'${pyTypeShort(value)}' object has no attribute 'get'`);
 }
 
 /** `key in value` for a str key: dict keys, list items, substrings; other types are not iterable. */
@@ -44,7 +31,7 @@ export function pyContains(value: unknown, key: string): boolean {
   if (value instanceof PyDict) return value.entries.has(key);
   if (Array.isArray(value)) return value.some((item) => item === key);
   if (typeof value === 'string') return value.includes(key);
-  throw new PyError('TypeError', `argument of type '${pyClassName(value)}' is not iterable`);
+  throw new PyError('TypeError', `argument of type '${pyTypeShort(value)}' is not iterable`);
 }
 
 /** bool(value). */

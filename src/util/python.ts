@@ -143,14 +143,17 @@ export function pyTypeName(value: unknown): string {
   return `<class '${pyTypeShort(value)}'>`;
 }
 
+/** type(value).__name__, for the values the CLI's messages name (JSON, YAML and dateutil values). */
 export function pyTypeShort(value: unknown): string {
   if (value === null || value === undefined) return 'NoneType';
   if (typeof value === 'string') return 'str';
   if (typeof value === 'boolean') return 'bool';
   if (value instanceof PyNumber) return value.kind;
   if (typeof value === 'number') return Number.isInteger(value) ? 'int' : 'float';
+  if (typeof value === 'bigint') return 'int';
   if (value instanceof PyBytes) return 'bytes';
   if (value instanceof PyDate) return value.kind === 'date' ? 'datetime.date' : 'datetime.datetime';
+  if (value instanceof Date) return 'datetime';
   if (Array.isArray(value)) return 'list';
   if (value instanceof Map || isDictLike(value)) return 'dict';
   return 'dict';

@@ -5,7 +5,8 @@
 import { decoderFor, PyCodecError, UndecodableText } from '../../input/text-encoding';
 import { decodeUtf8 } from '../../util/pycodecs';
 import { isValueError, PyError } from '../../util/pyerror';
-import { pyClassName, pyContains, pyGet, pyItem, pyJsonLoads } from '../../util/pyops';
+import { pyContains, pyGet, pyItem, pyJsonLoads } from '../../util/pyops';
+import { pyTypeShort } from '../../util/python';
 import type { RawResponse } from '../response';
 import type { CredentialMetadata } from './shape';
 
@@ -95,7 +96,7 @@ export function imdsMetadata(answer: unknown, random: () => number = Math.random
  */
 function extendedExpiry(expiry: unknown, random: () => number, nowMs: number): unknown {
   if (expiry === null) return expiry;
-  if (typeof expiry !== 'string') throw new PyError('TypeError', `strptime() argument 1 must be str, not ${pyClassName(expiry)}`);
+  if (typeof expiry !== 'string') throw new PyError('TypeError', `strptime() argument 1 must be str, not ${pyTypeShort(expiry)}`);
   const expiresMs = strptimeImds(expiry);
   if (expiresMs === undefined) return expiry;
   const offsetS = 600 + 120 + Math.floor(random() * 481);

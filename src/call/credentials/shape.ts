@@ -4,7 +4,8 @@
 // errors at this boundary. Credentials with an expiry: refreshable.ts.
 import { GeneralError } from '../../runtime/errors';
 import { PyError } from '../../util/pyerror';
-import { pyClassName, pyTruthy } from '../../util/pyops';
+import { pyTruthy } from '../../util/pyops';
+import { pyTypeShort } from '../../util/python';
 import type { Credentials, CredentialSource } from './types';
 
 /** Credential values as a source returned them: any JSON value each; `expiryTime` undefined means none. */
@@ -43,9 +44,9 @@ export function pythonErrorsSync<T>(work: () => T): T {
 export function signingCredentials(metadata: CredentialMetadata): Credentials {
   const { accessKey, secretKey, token } = metadata;
   const hasToken = pyTruthy(token);
-  if (hasToken && typeof token !== 'string') throw new PyError('AttributeError', `'${pyClassName(token)}' object has no attribute 'split'`);
-  if (typeof secretKey !== 'string') throw new PyError('TypeError', `can only concatenate str (not "${pyClassName(secretKey)}") to str`);
-  if (typeof accessKey !== 'string') throw new PyError('TypeError', `sequence item 0: expected str instance, ${pyClassName(accessKey)} found`);
+  if (hasToken && typeof token !== 'string') throw new PyError('AttributeError', `'${pyTypeShort(token)}' object has no attribute 'split'`);
+  if (typeof secretKey !== 'string') throw new PyError('TypeError', `can only concatenate str (not "${pyTypeShort(secretKey)}") to str`);
+  if (typeof accessKey !== 'string') throw new PyError('TypeError', `sequence item 0: expected str instance, ${pyTypeShort(accessKey)} found`);
   return {
     accessKeyId: accessKey,
     secretAccessKey: secretKey,
