@@ -64,7 +64,7 @@ if (process.env.BUILD_METAFILE) writeFileSync(process.env.BUILD_METAFILE, JSON.s
 // tree-shaking the SDK with the plugins above).
 // One pass per entry point, so that what the emulator or the completer shares with `aws` does not
 // split `aws`'s start-up modules into more files.
-const callPath = callPathModules(result.metafile);
+const { startPath, callPath } = loadPaths(result.metafile);
 for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
   const rechunk = await rolldown({
     input: { [name]: `${split}/${name}.js` },
@@ -81,7 +81,19 @@ for (const name of ['aws', 'aws-ipam-emulator', 'aws_completer']) {
     // A full call loads its modules in one file: ~20 files cost ~3 ms more to find, read and hand to V8
     // than the same code in one (the credential sources other than the environment and files, the
     // output formats other than JSON, the prompt etc. stay in files of their own).
-    ...(name === 'aws' ? { codeSplitting: { includeDependenciesRecursively: false, groups: [{ name: 'call', test: (id) => callPath.has(id) }] } } : {}),
+    // What every start loads stays in dist/aws.cjs: left to itself, rolldown kept the esbuild chunk
+    // shared by the start and most lazy modules (util/python.ts) in a file of its own, one more to read.
+    ...(name === 'aws'
+      ? {
+          codeSplitting: {
+            includeDependenciesRecursively: false,
+            groups: [
+              { name: 'aws', test: (id) => startPath.has(id) },
+              { name: 'call', test: (id) => callPath.has(id) },
+            ],
+          },
+        }
+      : {}),
     dir: staging,
     format: 'cjs',
     entryFileNames: '[name].cjs',
@@ -109,10 +121,10 @@ for (const file of readdirSync(staging, { recursive: true, encoding: 'utf8' })) 
 }
 
 /**
- * The esbuild files a full call loads after the entry's own: what the lazily imported modules
- * below import statically (the entry's static imports are loaded already and stay in it).
+ * startPath: the esbuild files every start loads (the entry and what it imports statically);
+ * callPath: those a full call loads after them, what the lazily imported modules below import statically.
  */
-function callPathModules(metafile) {
+function loadPaths(metafile) {
   const CALL_PATH_ENTRIES = ['src/cli/call.ts', 'src/call/credentials/chain.ts', 'src/call/invoke.ts'];
   const staticClosure = (start) => {
     const seen = new Set();
@@ -133,7 +145,10 @@ function callPathModules(metafile) {
   };
   const loadedAtStart = staticClosure([outputOf(ENTRY_POINTS.aws)]);
   const call = staticClosure(CALL_PATH_ENTRIES.map(outputOf));
-  return new Set([...call].filter((file) => !loadedAtStart.has(file)).map((file) => join(root, file)));
+  return {
+    startPath: new Set([...loadedAtStart].map((file) => join(root, file))),
+    callPath: new Set([...call].filter((file) => !loadedAtStart.has(file)).map((file) => join(root, file))),
+  };
 }
 
 // dist/launch.cjs: what bin/*.js start; it loads the bundle with the code caches made below.

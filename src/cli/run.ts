@@ -14,6 +14,8 @@ import type { Io } from '../runtime/io';
 import { newRunContext, withGlobals, type CommandContext, type RunContext } from '../runtime/context';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
 import { initializeSession, loadConfigFiles } from '../config/session';
+// loaded at start anyway (the configuration and validation use it): a static import keeps it in dist/aws.cjs
+import { pyRepr } from '../util/python';
 
 const SERVICE = operation.service;
 const OPERATION = operationCliName(operation);
@@ -61,11 +63,7 @@ async function dispatch(givenArgv: readonly string[], ctx: RunContext): Promise<
 
 /** The real CLI's first --debug lines, written for every command line (skeletons and usage errors too). */
 async function logInvocation(argv: readonly string[], io: Io): Promise<void> {
-  const [{ createDebugLog }, { versionLine }, { pyRepr }] = await Promise.all([
-    import('../call/debug'),
-    import('./version'),
-    import('../util/python'),
-  ]);
+  const [{ createDebugLog }, { versionLine }] = await Promise.all([import('../call/debug'), import('./version')]);
   const log = createDebugLog(io.stderr);
   log.debug('awscli.clidriver', `CLI version: ${versionLine(io.env)}`);
   log.debug('awscli.clidriver', `Arguments entered to CLI: ${pyRepr([...argv])}`);
