@@ -8,7 +8,11 @@ import { readFileSync } from 'node:fs';
  * file: which module; edits: [text or pattern, replacement, how many times it must match].
  * A pattern must be global; its replacement may be a function, as String#replace takes it.
  */
-const LAZY_BUILTIN = 'import { createRequire as createBuiltinRequire } from "node:module";\nconst requireBuiltin = createBuiltinRequire(import.meta.url);\n';
+// process.getBuiltinModule where Node has it: a require function made from the file's URL at load
+// costs every call a path-to-URL conversion
+const LAZY_BUILTIN =
+  'import { createRequire as createBuiltinRequire } from "node:module";\n' +
+  'const requireBuiltin = (id) => process.getBuiltinModule?.(id) ?? createBuiltinRequire(import.meta.url)(id);\n';
 
 /**
  * A module's `import { f, g } from "node:crypto"` as functions that load node:crypto when first
@@ -19,6 +23,20 @@ function lazyCrypto(name, file, functions, more = []) {
   const statement = `import { ${functions.join(', ')} } from "node:crypto";\n`;
   const wrappers = functions.map((f) => `const ${f} = (...args) => requireBuiltin("node:crypto").${f}(...args);\n`).join('');
   return { name, file, edits: () => [[statement, LAZY_BUILTIN + wrappers, 1], ...more] };
+}
+
+/**
+ * A module's `import { Readable } from "node:stream"`, used for `instanceof Readable` (and
+ * Readable.toWeb), as an object that loads node:stream when a value could be a stream: only a
+ * value with a pipe() can be a Readable. node:stream costs a call ~1.5 ms and ~1 MB to load, and
+ * an EC2 call has no stream (the transport reads the answer itself).
+ */
+function lazyReadable(name, file) {
+  const readable =
+    'const Readable = {\n' +
+    '    [Symbol.hasInstance]: (value) => typeof value?.pipe === "function" && value instanceof requireBuiltin("node:stream").Readable,\n' +
+    '    get toWeb() {\n        const { Readable } = requireBuiltin("node:stream");\n        return typeof Readable.toWeb === "function" ? Readable.toWeb.bind(Readable) : undefined;\n    },\n};\n';
+  return { name, file, edits: () => [['import { Readable } from "node:stream";\n', LAZY_BUILTIN + readable, 1]] };
 }
 
 export const SDK_PATCHES = [
@@ -95,6 +113,20 @@ export const SDK_PATCHES = [
     // it tried a hash at load time to see whether native crypto works; in Node it does
     ['const hasNativeCrypto = (() => {\n    try {\n        createHash("sha256");\n        return true;\n    }\n    catch {\n        return false;\n    }\n})();', 'const hasNativeCrypto = true;', 1],
   ]),
+  lazyReadable('retry: streaming payloads (node:stream when a body could be one)', /middleware-retry[\\/]isStreamingPayload[\\/]isStreamingPayload\.js$/),
+  lazyReadable('stream mixin (node:stream when a body could be one)', /util-stream[\\/]sdk-stream-mixin\.js$/),
+  lazyReadable('request body writer (node:stream when a body could be one)', /node-http-handler[\\/]dist-es[\\/]write-request-body\.js$/),
+  {
+    // its Writable subclass was made when the module loaded, which loads node:stream
+    name: 'stream collector (node:stream when collecting)',
+    file: /util-stream[\\/]stream-collector\.js$/,
+    edits: () => [
+      ['import { Writable } from "node:stream";\n', LAZY_BUILTIN, 1],
+      ['const collector = new Collector();', 'const collector = new (collectorClass())();', 1],
+      ['class Collector extends Writable {', 'let Collector;\nconst collectorClass = () => (Collector ??= class Collector extends requireBuiltin("node:stream").Writable {', 1],
+      [/\n}\n$/g, '\n});\n', 1],
+    ],
+  },
   lazyCrypto('Hash (node:crypto when hashing)', /serde[\\/]hash-node[\\/]hash-node\.js$/, ['createHash', 'createHmac']),
   lazyCrypto('MD5 (node:crypto when hashing)', /checksum[\\/]md5[\\/]Md5Node\.js$/, ['createHash']),
   lazyCrypto('SSO token file names (node:crypto when hashing)', /shared-ini-file-loader[\\/]getSSOTokenFilepath\.js$/, ['createHash']),

@@ -2,7 +2,7 @@
 // ("Invalid endpoint: …": the host, as Python's urlsplit finds it, must be a valid DNS name or an
 // IPv6 literal), the URL a request goes to (the endpoint's own text, with `/` for an empty path),
 // and the Host header SigV4 signs. No SDK code here: skeleton and error paths use it too.
-import { isIP } from 'node:net';
+import { ipVersion } from '../util/ip';
 import { GeneralError } from '../runtime/errors';
 import { hostnameOf, portOf, PyValueError, urlsplit, urlunsplit, type SplitUrl } from '../util/pyurl';
 
@@ -30,7 +30,7 @@ export function isValidEndpointUrl(url: string): boolean {
   if (hostname === undefined) return false;
   if (hostname.length <= 255 && LABELS.test(hostname.endsWith('.') ? hostname.slice(0, -1) : hostname)) return true;
   if (/[\t\r\n]/.test(url)) return false;
-  return isIP(hostname.replace(/%.*$/, '')) === 6;
+  return ipVersion(hostname.replace(/%.*$/, '')) === 6;
 }
 
 /** The URL botocore sends an operation with path `/` to: the endpoint as written, `/` for no path. */
@@ -46,7 +46,7 @@ export function requestUrlFor(endpointUrl: string): string {
 export function signedHostFor(url: string): string {
   const parts = split(url);
   let host = hostnameOf(parts) ?? '';
-  if (isIP(host.replace(/%.*$/, '')) === 6) host = `[${host}]`;
+  if (ipVersion(host.replace(/%.*$/, '')) === 6) host = `[${host}]`;
   const port = asPython(() => portOf(parts));
   const defaultPort = parts.scheme === 'http' ? 80 : parts.scheme === 'https' ? 443 : undefined;
   return port !== undefined && port !== defaultPort ? `${host}:${port}` : host;

@@ -2,38 +2,23 @@
 // TLS verification against --ca-bundle / AWS_CA_BUNDLE / ca_bundle (or none with
 // --no-verify-ssl, with urllib3's warning), HTTP(S)_PROXY / NO_PROXY (absolute-URI requests
 // for http, CONNECT tunnels for https), and separate connect and read timeouts.
-import { connect as netConnect, isIP, type Socket } from 'node:net';
-import { Duplex } from 'node:stream';
+import type { Socket } from 'node:net';
 import type { PeerCertificate, TLSSocket } from 'node:tls';
-import type { IncomingMessage } from 'node:http';
-import { http } from '../util/builtins';
+import { net } from '../util/builtins';
+import { isIPv4Address, ipVersion } from '../util/ip';
 import { readFileSync } from 'node:fs';
-import { GeneralError } from '../runtime/errors';
 import { hostinfo, hostnameOf, pathWithoutParams, urlsplit, type SplitUrl } from '../util/pyurl';
 import { maskProxyUrl, proxyFor } from '../config/client-settings';
 import type { RawResponse } from './response';
 import type { DebugLog } from './debug';
-import { headerBytes, nodeRefuses, type HeaderEncoding } from './header-values';
+import { headerBytes, type HeaderEncoding } from './header-values';
 import { readSimpleAnswer, simpleRequestBytes } from './simple-http';
 import { PyError } from '../util/pyerror';
+import { closedBeforeAnswer, HttpClientError, PYTHON_LONGEST_TIMEOUT_S, pythonTimeOverflow, readTimeout, TransportError } from './transport-errors';
+import { connectTcp, tcpBindings } from './tcp';
+import { firstOutcome, type Wire } from './wire';
 
-/** Connection-level failures; botocore's standard retry mode retries all of them. */
-export class TransportError extends GeneralError {
-  constructor(
-    message: string,
-    /** Timeouts cost more of the retry quota. */
-    readonly isTimeout = false,
-  ) {
-    super(message);
-  }
-}
-
-/** An exception of the HTTP client itself (botocore's HTTPClientError): standard retries retry it, the metadata fetchers do not. */
-export class HttpClientError extends TransportError {
-  constructor(detail: string) {
-    super(`An HTTP Client raised an unhandled exception: ${detail}`);
-  }
-}
+export { HttpClientError, TransportError } from './transport-errors';
 
 export interface TransportOptions {
   /** false: no verification; a string: the CA bundle file; true: the default trust store. */
@@ -69,14 +54,6 @@ function insecureWarning(host: string): string {
   );
 }
 
-/**
- * Python keeps socket timeouts as int64 nanoseconds; a timeout of more than this many seconds
- * makes socket.settimeout raise, which botocore reports as an HTTP client failure.
- */
-const PYTHON_LONGEST_TIMEOUT_S = 9_223_372_036;
-const pythonTimeOverflow = () => new TransportError('An HTTP Client raised an unhandled exception: timestamp too large to convert to C _PyTime_t');
-const readTimeout = (url: string) => new TransportError(`Read timeout on endpoint URL: "${url}"`, true);
-
 export async function send(request: RawRequest, given: TransportOptions): Promise<RawResponse> {
   // urllib3 sets the connect timeout before it connects, the read timeout once the request is sent
   if ((given.connectTimeoutMs ?? 0) > PYTHON_LONGEST_TIMEOUT_S * 1000) throw pythonTimeOverflow();
@@ -95,7 +72,9 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
   const started = Date.now();
 
-  let socket: Socket;
+  let socket: Socket | undefined;
+  let connection: Wire;
+  let bytes: Buffer | undefined;
   let target = path;
   const headers: Record<string, string> = encoded;
   // http.client's Host: the port only when it is not the scheme's default
@@ -109,7 +88,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
       : undefined;
     const proxyFailure = () => new TransportError(`Failed to connect to proxy URL: "${maskProxyUrl(proxy)}"`);
     options.log?.debug('urllib3.connectionpool', `Starting new ${https ? 'HTTPS' : 'HTTP'} connection (1): ${proxyHost}:${proxyPort}`);
-    socket = await tcpConnect(proxyHost, proxyPort, options.connectTimeoutMs, proxyFailure, proxyFailure);
+    socket = await whenConnected(() => net().connect({ host: proxyHost, port: proxyPort, noDelay: true }), proxyPort, options.connectTimeoutMs, proxyFailure, proxyFailure);
     if (https) {
       await tunnel(socket, `${formatHost(host)}:${port}`, auth, options.readTimeoutMs, proxyFailure);
       socket = await startTls(socket, host, request.url, options);
@@ -117,20 +96,26 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
       target = request.url;
       if (auth) headers['Proxy-Authorization'] = auth;
     }
+    connection = socket;
+    bytes = simpleRequestBytes(request.method, target, headers, request.body);
   } else {
     options.log?.debug('urllib3.connectionpool', `Starting new ${https ? 'HTTPS' : 'HTTP'} connection (1): ${host}:${port}`);
-    socket = await tcpConnect(
-      host,
+    bytes = simpleRequestBytes(request.method, target, headers, request.body);
+    // a request the transport writes itself, over plain TCP to an IPv4 address: Node's TCP handle
+    // without node:net (tcp.ts); everything else through node:net
+    const bindings = bytes && !https && isIPv4Address(host) ? tcpBindings() : undefined;
+    connection = await whenConnected(
+      () => (bindings ? connectTcp(bindings, host, port) : net().connect({ host, port, noDelay: true })),
       port,
       options.connectTimeoutMs,
       () => new TransportError(`Could not connect to the endpoint URL: "${request.url}"`),
       () => new TransportError(`Connect timeout on endpoint URL: "${request.url}"`, true),
       () => closedBeforeAnswer(request.url),
     );
-    if (https) socket = await startTls(socket, host, request.url, options);
+    if (https) connection = await startTls(connection as Socket, host, request.url, options);
   }
 
-  const response = await exchange(socket, request, target, headers, options.readTimeoutMs, readTooLong);
+  const response = await exchange(connection, bytes, request, target, headers, options.readTimeoutMs, readTooLong);
   options.log?.debug(
     'urllib3.connectionpool',
     `${https ? 'https' : 'http'}://${formatHost(host)}:${port} "${request.method} ${target} HTTP/1.1" ${response.statusCode} ${response.body.length}` +
@@ -187,7 +172,7 @@ function encodeInvalidChars(component: string, allowed: RegExp): string {
 }
 
 function formatHost(host: string): string {
-  return isIP(host) === 6 ? `[${host}]` : host;
+  return ipVersion(host) === 6 ? `[${host}]` : host;
 }
 
 /**
@@ -196,8 +181,9 @@ function formatHost(host: string): string {
  */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
-function tcpConnect(
-  host: string,
+/** Waits for the connection `open` makes (a net.Socket or tcp.ts's) to connect, within the connect timeout. */
+function whenConnected<T extends Wire>(
+  open: () => T,
   port: number,
   timeoutMs: number | undefined,
   refused: () => Error,
@@ -208,14 +194,14 @@ function tcpConnect(
    * CLI reports it as a connection closed while waiting for the answer.
    */
   resetAfterHandshake: () => Error = refused,
-): Promise<Socket> {
+): Promise<T> {
   return new Promise((resolve, reject) => {
     // Node refuses port 0 outright; Python tries it and is refused
     if (port === 0) {
       reject(refused());
       return;
     }
-    const socket = netConnect({ host, port, noDelay: true });
+    const socket = open();
     let timer: NodeJS.Timeout | undefined;
     if (timeoutMs !== undefined) {
       timer = setTimeout(() => {
@@ -287,7 +273,7 @@ async function startTls(socket: Socket, host: string, url: string, options: Tran
     const secure = tlsConnect({
       socket,
       host,
-      ...(isIP(host) ? {} : { servername: host }),
+      ...(ipVersion(host) ? {} : { servername: host }),
       ...(ca ? { ca } : {}),
       rejectUnauthorized: options.verify !== false,
     });
@@ -347,82 +333,25 @@ function hostnameMismatch(host: string, cert: PeerCertificate | undefined): stri
   return 'no appropriate commonName or subjectAltName fields were found';
 }
 
-/** node:http's answer as the transport returns it: header names in lower case, repeated ones joined with ", ". */
-export function answerOf(res: IncomingMessage, body: Buffer): RawResponse {
-  const flat: Record<string, string> = {};
-  for (let i = 0; i < res.rawHeaders.length; i += 2) {
-    const name = res.rawHeaders[i]!.toLowerCase();
-    flat[name] = flat[name] === undefined ? res.rawHeaders[i + 1]! : `${flat[name]}, ${res.rawHeaders[i + 1]}`;
-  }
-  return { statusCode: res.statusCode ?? 0, reason: res.statusMessage ?? '', headers: flat, body };
-}
-
-/** The internals of Node's ClientRequest that hold the request head it is about to write. */
-interface RequestHead {
-  _header?: string | null;
-  _implicitHeader?: () => void;
-}
-
 /**
- * Header bytes Python sends but Node refuses to write (control characters) go out as
- * placeholders, replaced in the request head once Node has built it; latin1 keeps one char per byte.
+ * Writes the request and reads the whole answer: a plain request (`bytes`, simple-http.ts) and a
+ * plain answer without node:http; from the first byte that is not of the plain kind — or a close,
+ * a reset — node:http reads the answer as received so far and from there on (http-exchange.ts).
  */
-function writableHeaders(headers: Record<string, string>, body: RawRequest['body']): { writable: Record<string, string>; restore: (req: object) => void } {
-  const swaps: Array<[string, string]> = [];
-  const writable: Record<string, string> = {};
-  // the head is built before the body is given: without a length Node would switch to chunked
-  const hasLength = Object.keys(headers).some((name) => name.toLowerCase() === 'content-length');
-  if (!hasLength && body !== undefined && Object.values(headers).some(nodeRefuses)) writable['Content-Length'] = String(Buffer.byteLength(body));
-  for (const [name, value] of Object.entries(headers)) {
-    if (!nodeRefuses(value)) writable[name] = value;
-    else {
-      const placeholder = `x-placeholder-${swaps.length}-${'z'.repeat(8)}`;
-      swaps.push([placeholder, value]);
-      writable[name] = placeholder;
-    }
-  }
-  const restore = (req: object) => {
-    if (!swaps.length) return;
-    const head = req as RequestHead;
-    if (typeof head._implicitHeader !== 'function') throw new HttpClientError('header value not writable');
-    head._implicitHeader();
-    let text = head._header ?? '';
-    for (const [placeholder, value] of swaps) text = text.replace(placeholder, value);
-    head._header = text;
-  };
-  return { writable, restore };
-}
-
-function closedBeforeAnswer(url: string): TransportError {
-  return new TransportError(`Connection was closed before we received a valid response from endpoint URL: "${url}".`);
-}
-
-/** An exchange's outcome: the first one given runs, with the socket's read timer stopped; later ones are dropped. */
-function firstOutcome(socket: Socket): (outcome: () => void) => void {
-  let settled = false;
-  return (outcome) => {
-    if (settled) return;
-    settled = true;
-    socket.setTimeout(0);
-    outcome();
-  };
-}
-
-/**
- * Writes the request on the socket and reads the whole answer: a plain request and answer without
- * node:http (simple-http.ts); from the first byte that is not of the plain kind — or a close, a
- * reset — node:http reads the answer as received so far and from there on.
- */
-function exchange(
-  socket: Socket,
+async function exchange(
+  socket: Wire,
+  bytes: Buffer | undefined,
   request: RawRequest,
   target: string,
   headers: Record<string, string>,
   readTimeoutMs: number | undefined,
   failOnceSent = false,
 ): Promise<RawResponse> {
-  const bytes = simpleRequestBytes(request.method, target, headers, request.body);
-  if (!bytes) return exchangeThroughHttp(socket, socket, { received: [], reset: false }, request, target, headers, readTimeoutMs, failOnceSent);
+  if (!bytes) {
+    const { exchangeThroughHttp } = await import('./http-exchange');
+    // send() opens a net.Socket for every request it does not write itself
+    return exchangeThroughHttp(socket as Socket, socket, { received: [], reset: false }, request, target, headers, readTimeoutMs, failOnceSent);
+  }
   return new Promise((resolve, reject) => {
     const settle = firstOutcome(socket);
     const received: Buffer[] = [];
@@ -440,22 +369,35 @@ function exchange(
         socket.destroy();
       } else if (answer.kind === 'other') handOver();
     };
+    let failure: Error | undefined;
     const onEnd = () => handOver();
-    const onError = (error: Error) => handOver(error);
+    const onError = (error: Error) => {
+      failure ??= error;
+      handOver();
+    };
+    let handingOver = false;
     // node:http goes on from what came so far; the read timeout set below keeps running
-    const handOver = (failure?: Error) => {
+    const handOver = () => {
+      if (handingOver) return;
+      handingOver = true;
       socket.off('data', onData);
       socket.off('end', onEnd);
-      socket.off('error', onError);
-      const replay = new ReplayedSocket(socket, received, failure);
-      exchangeThroughHttp(replay, socket, { received: [...received], reset: failure !== undefined }, request, target, headers, undefined).then(
+      // until node:http is loaded, what comes is kept for it
+      const keep = (chunk: Buffer) => received.push(chunk);
+      socket.on('data', keep);
+      import('./http-exchange').then(({ ReplayedSocket, exchangeThroughHttp }) => {
+        socket.off('data', keep);
+        socket.off('error', onError);
+        const replay = new ReplayedSocket(socket, received, failure);
+        return exchangeThroughHttp(replay, socket, { received: [...received], reset: failure !== undefined }, request, target, headers, undefined);
+      }).then(
         (response) => settle(() => resolve(response)),
         (error: unknown) => settle(() => reject(error)),
       );
     };
     socket.on('data', onData);
     socket.once('end', onEnd);
-    socket.once('error', onError);
+    socket.on('error', onError);
     if (readTimeoutMs !== undefined) {
       socket.setTimeout(readTimeoutMs, () => {
         settle(() => reject(readTimeout(request.url)));
@@ -465,114 +407,6 @@ function exchange(
     socket.write(bytes, () => {
       if (!failOnceSent) return;
       settle(() => reject(pythonTimeOverflow()));
-      socket.destroy();
-    });
-  });
-}
-
-/**
- * What node:http reads when it takes over an answer: the bytes the socket gave so far, then the
- * socket's own (its end, its error); what node:http writes is dropped, the request being sent.
- */
-class ReplayedSocket extends Duplex {
-  private readonly queue: Buffer[];
-  private ended: boolean;
-
-  /** `failure`: the socket's error, when it failed before the hand-over. */
-  constructor(socket: Socket, received: readonly Buffer[], private failure?: Error) {
-    super();
-    this.queue = [...received];
-    this.ended = socket.readableEnded;
-    socket.on('data', (chunk: Buffer) => {
-      this.queue.push(chunk);
-      this.flush();
-    });
-    socket.once('end', () => {
-      this.ended = true;
-      this.flush();
-    });
-    socket.once('error', (error: Error) => {
-      this.failure = error;
-      this.flush();
-    });
-  }
-
-  override _read(): void {
-    this.flush();
-  }
-
-  override _write(_chunk: unknown, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
-    callback();
-  }
-
-  private flush(): void {
-    while (this.queue.length > 0) if (!this.push(this.queue.shift())) return;
-    if (this.failure) this.destroy(this.failure);
-    else if (this.ended) this.push(null);
-  }
-}
-
-/** State of the real socket that node:http's caller needs: every byte received, whether it was reset. */
-interface WireState {
-  readonly received: Buffer[];
-  reset: boolean;
-}
-
-/** node:http reads the answer from `stream` (the socket, or a ReplayedSocket over it). */
-function exchangeThroughHttp(
-  stream: Duplex,
-  socket: Socket,
-  wire: WireState,
-  request: RawRequest,
-  target: string,
-  headers: Record<string, string>,
-  readTimeoutMs: number | undefined,
-  failOnceSent = false,
-): Promise<RawResponse> {
-  const closed = () => closedBeforeAnswer(request.url);
-  return new Promise((resolve, reject) => {
-    const finish = firstOutcome(socket);
-    // What Python's http.client accepts when the server closes the connection early (a FIN, not a
-    // reset): a status line is an answer even if the headers end mid-way, and a body shorter than
-    // its Content-Length is the body. botocore then fails to parse it rather than retrying.
-    const raw = wire.received;
-    socket.on('data', (chunk: Buffer) => raw.push(chunk));
-    socket.on('error', () => (wire.reset = true));
-    const cutShort = (partial?: { res: IncomingMessage; body: Buffer }) => {
-      if (wire.reset || !socket.readableEnded) return reject(closed());
-      if (partial) return resolve(answerOf(partial.res, partial.body));
-      const status = /^HTTP\/1\.[01] (\d{3})(?: ([^\r\n]*))?\r?\n/.exec(Buffer.concat(raw).toString('latin1'));
-      if (!status) return reject(closed());
-      resolve({ statusCode: Number(status[1]), reason: status[2] ?? '', headers: {}, body: Buffer.alloc(0) });
-    };
-    const { writable, restore } = writableHeaders(headers, request.body);
-    const req = http().request({ createConnection: () => stream as Socket, method: request.method, path: target, headers: writable, setHost: false });
-    restore(req);
-    // listen before anything else can fail: an 'error' without a listener would end the process
-    req.on('error', () => finish(() => setImmediate(() => cutShort())));
-    if (readTimeoutMs !== undefined) {
-      socket.setTimeout(readTimeoutMs, () => {
-        finish(() => reject(readTimeout(request.url)));
-        req.destroy();
-        socket.destroy();
-      });
-    }
-    req.on('response', (res: IncomingMessage) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
-      const early = () => finish(() => setImmediate(() => cutShort({ res, body: Buffer.concat(chunks) })));
-      res.on('error', early);
-      res.on('aborted', early);
-      res.on('end', () =>
-        finish(() => {
-          resolve(answerOf(res, Buffer.concat(chunks)));
-          socket.destroy();
-        }),
-      );
-    });
-    req.end(request.body === undefined ? undefined : Buffer.from(request.body), () => {
-      if (!failOnceSent) return;
-      finish(() => reject(pythonTimeOverflow()));
       socket.destroy();
     });
   });

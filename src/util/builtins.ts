@@ -11,6 +11,12 @@ const loadBuiltin = <T>(id: string): T =>
 
 export const childProcess = (): typeof import('node:child_process') => loadBuiltin('node:child_process');
 
+/** node:util, for the names of system errors. */
+export const util = (): typeof import('node:util') => loadBuiltin('node:util');
+
+/** node:net, for what the transport's own TCP connection does not cover (see call/tcp.ts). */
+export const net = (): typeof import('node:net') => loadBuiltin('node:net');
+
 /** node:http, loaded by the first request: it cannot be part of a start-up snapshot (the standalone executable's). */
 export const http = (): typeof import('node:http') => loadBuiltin('node:http');
 

@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { Duplex } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { readSimpleAnswer, simpleRequestBytes } from '../../src/call/simple-http';
-import { answerOf } from '../../src/call/transport';
+import { answerOf } from '../../src/call/http-exchange';
 
 const SEED = Number(process.env.SEED ?? 20261201);
 

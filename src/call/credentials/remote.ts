@@ -3,7 +3,7 @@
 // the EC2 instance metadata service (IMDSv2 token, then v1 unless disabled), plus the IMDS
 // region lookup. Timeouts, attempts and messages follow botocore's fetchers.
 import { readFileSync } from 'node:fs';
-import { isIP } from 'node:net';
+import { ipVersion } from '../../util/ip';
 import { GeneralError } from '../../runtime/errors';
 import { ensureBoolean, type Session } from '../../config/session';
 import { parsePyInt } from '../../util/pyint';
@@ -82,8 +82,8 @@ function checkContainerHost(url: string): void {
 }
 
 function isLoopback(host: string): boolean {
-  if (isIP(host) === 4) return host.startsWith('127.');
-  if (isIP(host) === 6) return host === '::1';
+  if (ipVersion(host) === 4) return host.startsWith('127.');
+  if (ipVersion(host) === 6) return host === '::1';
   return false;
 }
 
