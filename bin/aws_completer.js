@@ -1,3 +1,11 @@
 #!/usr/bin/env node
 // Shell completion for `aws` (bash: complete -C aws_completer aws), bundled by scripts/build.mjs.
-require('./start.js')('aws_completer');
+// It requires dist/launch.cjs (src/startup/code-cache.ts) itself: every file Node's loader finds
+// and compiles costs each start a little. CommonJS (see bin/package.json): Node starts it faster.
+let launcher;
+try {
+  launcher = require('../dist/launch.cjs');
+} catch (error) {
+  require('./not-built.js')('aws_completer', error);
+}
+launcher.launch('aws_completer');

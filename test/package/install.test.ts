@@ -168,5 +168,5 @@ test('a package whose build never ran says so in one line (exit 255), not with a
     `\nThis installation of aws has not been built (no ${join(copy, 'dist')}). ` +
       `Install it again with its build scripts allowed, or run \`npm install && npm run build\` in ${copy}.\n`,
   );
-  expect(readFileSync(join(copy, 'bin', 'aws.js'), 'utf8')).toContain("require('./start.js')('aws')");
+  expect(readFileSync(join(copy, 'bin', 'aws.js'), 'utf8')).toContain("require('../dist/launch.cjs')");
 });
