@@ -8,11 +8,9 @@ import { readFileSync } from 'node:fs';
  * file: which module; edits: [text or pattern, replacement, how many times it must match].
  * A pattern must be global; its replacement may be a function, as String#replace takes it.
  */
-// process.getBuiltinModule where Node has it: a require function made from the file's URL at load
-// costs every call a path-to-URL conversion
-const LAZY_BUILTIN =
-  'import { createRequire as createBuiltinRequire } from "node:module";\n' +
-  'const requireBuiltin = (id) => process.getBuiltinModule?.(id) ?? createBuiltinRequire(import.meta.url)(id);\n';
+// process.getBuiltinModule where Node has it, else the bundle's CommonJS require: node:module's
+// createRequire would load node:module (~0.5 ms) and convert a file URL when the module loads
+const LAZY_BUILTIN = 'const requireBuiltin = (id) => process.getBuiltinModule?.(id) ?? require(id);\n';
 
 /**
  * A module's `import { f, g } from "node:crypto"` as functions that load node:crypto when first

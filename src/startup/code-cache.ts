@@ -22,7 +22,6 @@
 // file is then compiled as usual. This loader writes nothing at run time. (v8-compile-cache, the
 // usual library for this, makes its cache at first compile — the top level only — and writes it to
 // the temp directory of whoever runs the command.)
-import Module from 'node:module';
 import { Script } from 'node:vm';
 import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
@@ -37,7 +36,12 @@ interface CommonJsModule {
   _compile(body: string, filename: string): void;
 }
 type ExtensionLoader = (module: CommonJsModule, filename: string) => void;
-const extensions = (Module as unknown as { _extensions: Record<string, ExtensionLoader> })._extensions;
+/**
+ * Node's Module class, as the module object's constructor: an `import` of node:module would copy
+ * every property of it into an ES module namespace first (esbuild's interop), at every start.
+ */
+const Module = module.constructor as unknown as { _extensions: Record<string, ExtensionLoader>; enableCompileCache?: () => unknown };
+const extensions = Module._extensions;
 
 /** dist/: this file is bundled to dist/launch.cjs. */
 const distDir = __dirname;
@@ -69,7 +73,7 @@ function installLoader(keepScript?: (filename: string, script: Script) => void):
   const plainLoader = extensions['.js'];
   // no caches for this V8 (and not making them): Node's own compiler, with its compile cache
   const nodeCompiles = !keepScript && !existsSync(cacheDir);
-  if (nodeCompiles) (Module as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  if (nodeCompiles) Module.enableCompileCache?.();
   extensions['.cjs'] = (module, filename) => {
     if (relative(distDir, filename).startsWith('..')) return plainLoader(module, filename);
     if (nodeCompiles) {

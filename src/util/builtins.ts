@@ -1,13 +1,13 @@
 // Node built-ins that only uncommon paths need, loaded on first use: child_process costs ~3 ms of
 // every start (it brings dgram and more with it) and runs only for credential_process.
-import { createRequire } from 'node:module';
 
 /**
- * process.getBuiltinModule (Node 20.16+, 22.3+) needs no require function of its own: making one
- * from this file's URL costs every start ~0.2 ms (node:url, a path-to-URL conversion).
+ * process.getBuiltinModule (Node 20.16+, 22.3+) needs no require function of its own; an older Node
+ * gets the bundle's own CommonJS require. (node:module's createRequire would load node:module at
+ * every start, ~0.5 ms.)
  */
 const loadBuiltin = <T>(id: string): T =>
-  ((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(id) ?? createRequire(import.meta.url)(id)) as T;
+  ((process as { getBuiltinModule?: (id: string) => unknown }).getBuiltinModule?.(id) ?? require(id)) as T;
 
 export const childProcess = (): typeof import('node:child_process') => loadBuiltin('node:child_process');
 
