@@ -72,7 +72,6 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
   const started = Date.now();
 
-  let socket: Socket | undefined;
   let connection: Wire;
   let bytes: Buffer | undefined;
   let target = path;
@@ -88,7 +87,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
       : undefined;
     const proxyFailure = () => new TransportError(`Failed to connect to proxy URL: "${maskProxyUrl(proxy)}"`);
     options.log?.debug('urllib3.connectionpool', `Starting new ${https ? 'HTTPS' : 'HTTP'} connection (1): ${proxyHost}:${proxyPort}`);
-    socket = await whenConnected(() => net().connect({ host: proxyHost, port: proxyPort, noDelay: true }), proxyPort, options.connectTimeoutMs, proxyFailure, proxyFailure);
+    let socket: Socket = await whenConnected(() => net().connect({ host: proxyHost, port: proxyPort, noDelay: true }), proxyPort, options.connectTimeoutMs, proxyFailure, proxyFailure);
     if (https) {
       await tunnel(socket, `${formatHost(host)}:${port}`, auth, options.readTimeoutMs, proxyFailure);
       socket = await startTls(socket, host, request.url, options);
