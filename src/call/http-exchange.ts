@@ -8,7 +8,7 @@ import { http } from '../util/builtins';
 import type { RawResponse } from './response';
 import { nodeRefuses } from './header-values';
 import { closedBeforeAnswer, HttpClientError, pythonTimeOverflow, readTimeout } from './transport-errors';
-import { firstOutcome, type Wire } from './wire';
+import { firstOutcome, type Connection } from './connection';
 
 /** What node:http is asked to send. */
 export interface HttpRequest {
@@ -26,7 +26,7 @@ export class ReplayedSocket extends Duplex {
   private ended: boolean;
 
   /** `failure`: the socket's error, when it failed before the hand-over. */
-  constructor(socket: Wire, received: readonly Buffer[], private failure?: Error) {
+  constructor(socket: Connection, received: readonly Buffer[], private failure?: Error) {
     super();
     this.queue = [...received];
     this.ended = socket.readableEnded;
@@ -68,7 +68,7 @@ export interface WireState {
 /** node:http reads the answer from `stream` (the socket, or a ReplayedSocket over it). */
 export function exchangeThroughHttp(
   stream: Duplex,
-  socket: Wire,
+  socket: Connection,
   wire: WireState,
   request: HttpRequest,
   target: string,

@@ -6,7 +6,7 @@
 // would warn (--pending-deprecation), the transport connects through node:net instead.
 import { EventEmitter } from 'node:events';
 import { util } from '../util/builtins';
-import type { Wire } from './wire';
+import type { Connection } from './connection';
 
 interface TcpHandle {
   connect(request: object, address: string, port: number): number;
@@ -81,37 +81,37 @@ function loadBindings(): TcpBindings | undefined {
   }
 }
 
-/**
- * Connects to an IPv4 address and port; like net.connect, the connection emits 'connect' or
- * 'error' (with the system error's code: ECONNREFUSED, ECONNRESET…).
- */
-export function connectTcp(b: TcpBindings, address: string, port: number): TcpConnection {
-  const handle = new b.TCP(b.socketType);
-  const connection = new TcpConnection(b, handle);
-  const request = new b.TCPConnectWrap();
-  request.address = address;
-  request.port = port;
-  request.oncomplete = (status) => connection.connected(status);
-  const status = handle.connect(request, address, port);
-  if (status < 0) process.nextTick(() => connection.connected(status));
-  return connection;
-}
-
-export class TcpConnection extends EventEmitter implements Wire {
+export class TcpConnection extends EventEmitter implements Connection {
   readableEnded = false;
   private closed = false;
   private reading = false;
   private idle: NodeJS.Timeout | undefined;
 
-  constructor(
+  private constructor(
     private readonly b: TcpBindings,
     private readonly handle: TcpHandle,
   ) {
     super();
   }
 
-  /** @internal the connect request's outcome */
-  connected(status: number): void {
+  /**
+   * Connects to an IPv4 address and port; like net.connect, the connection emits 'connect' or
+   * 'error' (with the system error's code: ECONNREFUSED, ECONNRESET…).
+   */
+  static connect(b: TcpBindings, address: string, port: number): TcpConnection {
+    const handle = new b.TCP(b.socketType);
+    const connection = new TcpConnection(b, handle);
+    const request = new b.TCPConnectWrap();
+    request.address = address;
+    request.port = port;
+    request.oncomplete = (status) => connection.connected(status);
+    const status = handle.connect(request, address, port);
+    if (status < 0) process.nextTick(() => connection.connected(status));
+    return connection;
+  }
+
+  /** The connect request's outcome. */
+  private connected(status: number): void {
     if (this.closed) return;
     if (status < 0) return this.fail(status, 'connect');
     this.handle.setNoDelay(true);

@@ -15,8 +15,8 @@ import { headerBytes, type HeaderEncoding } from './header-values';
 import { readSimpleAnswer, simpleRequestBytes } from './simple-http';
 import { PyError } from '../util/pyerror';
 import { closedBeforeAnswer, HttpClientError, PYTHON_LONGEST_TIMEOUT_S, pythonTimeOverflow, readTimeout, TransportError } from './transport-errors';
-import { connectTcp, tcpBindings } from './tcp';
-import { firstOutcome, type Wire } from './wire';
+import { TcpConnection, tcpBindings } from './tcp';
+import { firstOutcome, type Connection } from './connection';
 
 export { HttpClientError, TransportError } from './transport-errors';
 
@@ -72,7 +72,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
   const proxy = options.useProxies ? proxyFor(request.url, options.env) : undefined;
   const started = Date.now();
 
-  let connection: Wire;
+  let connection: Connection;
   let bytes: Buffer | undefined;
   let target = path;
   const headers: Record<string, string> = encoded;
@@ -104,7 +104,7 @@ export async function send(request: RawRequest, given: TransportOptions): Promis
     // without node:net (tcp.ts); everything else through node:net
     const bindings = bytes && !https && isIPv4Address(host) ? tcpBindings() : undefined;
     connection = await whenConnected(
-      () => (bindings ? connectTcp(bindings, host, port) : net().connect({ host, port, noDelay: true })),
+      () => (bindings ? TcpConnection.connect(bindings, host, port) : net().connect({ host, port, noDelay: true })),
       port,
       options.connectTimeoutMs,
       () => new TransportError(`Could not connect to the endpoint URL: "${request.url}"`),
@@ -181,7 +181,7 @@ function formatHost(host: string): string {
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 /** Waits for the connection `open` makes (a net.Socket or tcp.ts's) to connect, within the connect timeout. */
-function whenConnected<T extends Wire>(
+function whenConnected<T extends Connection>(
   open: () => T,
   port: number,
   timeoutMs: number | undefined,
@@ -338,7 +338,7 @@ function hostnameMismatch(host: string, cert: PeerCertificate | undefined): stri
  * a reset — node:http reads the answer as received so far and from there on (http-exchange.ts).
  */
 async function exchange(
-  socket: Wire,
+  socket: Connection,
   bytes: Buffer | undefined,
   request: RawRequest,
   target: string,

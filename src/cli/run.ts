@@ -14,7 +14,7 @@ import type { Io } from '../runtime/io';
 import { newRunContext, withGlobals, type CommandContext, type RunContext } from '../runtime/context';
 import { autoPromptMode, promptForCommand, runSilencingValidation } from '../terminal/autoprompt';
 import { initializeSession, loadConfigFiles } from '../config/session';
-// loaded at start anyway (the configuration and validation use it): a static import keeps it in dist/aws.cjs
+// loaded at start anyway (the configuration and validation use it)
 import { pyRepr } from '../util/python';
 
 const SERVICE = operation.service;

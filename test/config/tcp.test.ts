@@ -4,8 +4,8 @@
 // (transport.ts) relies on exactly these events; node:http takes over from them for odd answers.
 import { createServer, connect as netConnect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
-import { connectTcp, tcpBindings } from '../../src/call/tcp';
-import type { Wire } from '../../src/call/wire';
+import { TcpConnection, tcpBindings } from '../../src/call/tcp';
+import type { Connection } from '../../src/call/connection';
 
 const REQUEST = 'POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nConnection: close\r\n\r\nabc';
 const ANSWER = 'HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\nhello';
@@ -39,7 +39,7 @@ async function serve(behave: (socket: Socket) => void): Promise<number> {
 }
 
 /** Connects with `open`, writes the request once connected, and records what the connection reports. */
-function transcript(open: () => Wire, idleMs: number): Promise<Transcript> {
+function transcript(open: () => Connection, idleMs: number): Promise<Transcript> {
   return new Promise((resolve) => {
     const t: Transcript = { connected: false, received: '', ended: false, timedOut: false, writeDone: false };
     const wire = open();
@@ -88,7 +88,7 @@ describe.skipIf(!tcpBindings())('the transport TCP connection reports what net.S
   test.each(Object.entries(behaviours))('%s', async (_name, behave) => {
     const port = await serve(behave);
     const viaNet = await transcript(() => netConnect({ host: '127.0.0.1', port, noDelay: true }), 300);
-    const viaHandle = await transcript(() => connectTcp(tcpBindings()!, '127.0.0.1', port), 300);
+    const viaHandle = await transcript(() => TcpConnection.connect(tcpBindings()!, '127.0.0.1', port), 300);
     expect(viaHandle).toEqual(viaNet);
     expect(viaHandle.connected).toBe(true);
   });
@@ -97,7 +97,7 @@ describe.skipIf(!tcpBindings())('the transport TCP connection reports what net.S
     const port = await serve(() => {});
     await new Promise((resolve) => servers.pop()!.close(resolve));
     const viaNet = await transcript(() => netConnect({ host: '127.0.0.1', port, noDelay: true }), 300);
-    const viaHandle = await transcript(() => connectTcp(tcpBindings()!, '127.0.0.1', port), 300);
+    const viaHandle = await transcript(() => TcpConnection.connect(tcpBindings()!, '127.0.0.1', port), 300);
     expect(viaHandle).toEqual(viaNet);
     expect(viaHandle.error).toBe('ECONNREFUSED');
   });

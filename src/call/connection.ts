@@ -2,7 +2,7 @@
 // transport's own TCP connection (tcp.ts) offer the same events and calls.
 
 /** A connected byte stream: 'data' (Buffer), 'end' and 'error' events, an idle timer, one write. */
-export interface Wire {
+export interface Connection {
   on(event: string, listener: (...args: any[]) => void): this;
   once(event: string, listener: (...args: any[]) => void): this;
   off(event: string, listener: (...args: any[]) => void): this;
@@ -16,12 +16,12 @@ export interface Wire {
 }
 
 /** An exchange's outcome: the first one given runs, with the connection's read timer stopped; later ones are dropped. */
-export function firstOutcome(wire: Wire): (outcome: () => void) => void {
+export function firstOutcome(connection: Connection): (outcome: () => void) => void {
   let settled = false;
   return (outcome) => {
     if (settled) return;
     settled = true;
-    wire.setTimeout(0);
+    connection.setTimeout(0);
     outcome();
   };
 }
